@@ -1,0 +1,82 @@
+// The query applied to the joined rows: filter, sort, and the wire shape of each row.
+import type { PodNodeRow } from '@/lib/podnode/types';
+import type { WireRow, Facets } from '@/lib/api/wire';
+import { compileQuery, valueToText, type Query } from '@/lib/query';
+
+export type Selection = { rows: PodNodeRow[]; compiled: ReturnType<typeof compileQuery> };
+
+export function selectRows(all: Iterable<PodNodeRow>, query: Query): Selection {
+  const compiled = compileQuery(query);
+  const rows: PodNodeRow[] = [];
+  for (const row of all) if (compiled.matches(row)) rows.push(row);
+  if (query.sort.length > 0) rows.sort(compiled.compare);
+  else rows.sort(byNamespaceThenName);
+  return { rows, compiled };
+}
+
+function byNamespaceThenName(a: PodNodeRow, b: PodNodeRow): number {
+  if (a.namespace !== b.namespace) return a.namespace < b.namespace ? -1 : 1;
+  return a.podName < b.podName ? -1 : a.podName > b.podName ? 1 : 0;
+}
+
+/** Row paths the wire row already carries; any other `o` path is sent as a text cell. */
+const WIRE_FIELDS = new Set([
+  'uid', 'namespace', 'podName', 'pod_name', 'status', 'pod_state', 'ready', 'restarts', 'appName', 'app_name',
+  'ownerKind', 'ownerName', 'nodeName', 'node_name', 'nodeGroup', 'node_group', 'capacityType', 'node_lifecycle',
+  'zone', 'instanceType', 'cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit', 'createdAt',
+]);
+
+export type CellColumn = { path: string; get: (row: PodNodeRow) => unknown };
+
+export function cellColumns(compiled: Selection['compiled']): CellColumn[] {
+  return compiled.columns.filter((c) => !WIRE_FIELDS.has(c.path));
+}
+
+export function toWireRow(row: PodNodeRow, cells: CellColumn[]): WireRow {
+  // Field by field rather than a rest spread: the pod and node objects must never reach the wire.
+  const wire: WireRow = {
+    uid: row.uid, namespace: row.namespace, podName: row.podName, status: row.status, ready: row.ready,
+    restarts: row.restarts, appName: row.appName, ownerKind: row.ownerKind, ownerName: row.ownerName,
+    nodeName: row.nodeName, nodeGroup: row.nodeGroup, capacityType: row.capacityType, zone: row.zone,
+    instanceType: row.instanceType, cpuRequest: row.cpuRequest, cpuLimit: row.cpuLimit,
+    memoryRequest: row.memoryRequest, memoryLimit: row.memoryLimit, createdAt: row.createdAt,
+  };
+  if (cells.length > 0) {
+    wire.cells = {};
+    for (const c of cells) wire.cells[c.path] = valueToText(c.get(row));
+  }
+  return wire;
+}
+
+/** Each facet counts the rows matching the query with that facet's own clauses removed, the way
+ *  faceted filters read: picking `spot` still shows how many on-demand pods there are. */
+const FACETS: Record<keyof Facets, { paths: string[]; value: (r: PodNodeRow) => string | null }> = {
+  capacityType: { paths: ['capacityType', 'node_lifecycle'], value: (r) => r.capacityType },
+  nodeGroup: { paths: ['nodeGroup', 'node_group'], value: (r) => r.nodeGroup },
+  status: { paths: ['status', 'pod_state'], value: (r) => r.status },
+  zone: { paths: ['zone'], value: (r) => r.zone },
+  namespace: { paths: ['namespace', 'metadata.namespace', 'pod.metadata.namespace'], value: (r) => r.namespace },
+};
+
+export function computeFacets(all: Iterable<PodNodeRow>, query: Query): Facets {
+  const rows = Array.isArray(all) ? (all as PodNodeRow[]) : [...all];
+  const out = {} as Facets;
+  for (const [name, facet] of Object.entries(FACETS) as [keyof Facets, (typeof FACETS)[keyof Facets]][]) {
+    const own = (c: { path: string }) => facet.paths.includes(c.path);
+    const relaxed: Query = {
+      ...query,
+      namespaces: name === 'namespace' ? [] : query.namespaces,
+      include: query.include.filter((c) => !own(c)),
+      exclude: query.exclude.filter((c) => !own(c)),
+    };
+    const { matches } = compileQuery(relaxed);
+    const counts: Record<string, number> = {};
+    for (const row of rows) {
+      if (!matches(row)) continue;
+      const v = facet.value(row) ?? 'NA'; // what a -f clause on a missing value matches
+      counts[v] = (counts[v] ?? 0) + 1;
+    }
+    out[name] = counts;
+  }
+  return out;
+}

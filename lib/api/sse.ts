@@ -1,0 +1,112 @@
+// /api/podnodes/stream: Server-Sent Events. A `snapshot` of the matching rows, then `patch`es
+// (batched upserts and deletes, filtered here so each viewer only gets its own slice), `status` on
+// every cache status change, `facets` at most every FACETS_EVERY_MS, and a comment heartbeat so
+// port-forward and proxies keep the stream open. Every viewer shares the one cache: no API calls here.
+import 'server-only';
+import type { PodNodeRow } from '@/lib/podnode/types';
+import type { ParsedRequest } from '@/lib/api/http';
+import { selectRows, cellColumns, toWireRow, type CellColumn } from '@/lib/api/select';
+import { facetsFor } from '@/lib/api/facets-memo';
+
+const PATCH_EVERY_MS = 250;
+const FACETS_EVERY_MS = 2_000;
+const HEARTBEAT_EVERY_MS = 15_000;
+
+export function streamPodNodes(request: Request, { query, index }: ParsedRequest): Response {
+  const encoder = new TextEncoder();
+  const sent = new Set<string>();
+  const pendingUpserts = new Map<string, PodNodeRow>();
+  const pendingDeletes = new Set<string>();
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  let patchTimer: ReturnType<typeof setTimeout> | undefined;
+  let facetsVersion = -1;
+  let unsubscribe = () => {};
+  let closed = false;
+
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const write = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+      const { rows, compiled } = selectRows(index.rows(), query);
+      const cells: CellColumn[] = cellColumns(compiled);
+      for (const row of rows) sent.add(row.uid);
+      facetsVersion = index.version;
+      write('retry: 2000\n\n');
+      send('snapshot', {
+        rows: rows.map((r) => toWireRow(r, cells)),
+        total: index.size,
+        matched: rows.length,
+        status: index.cache.getStatus(),
+        context: index.cache.context(),
+        facets: facetsFor(index, query),
+      });
+
+      const flush = () => {
+        patchTimer = undefined;
+        const upserts = [];
+        const deletes: string[] = [];
+        for (const uid of pendingDeletes) if (sent.delete(uid)) deletes.push(uid);
+        for (const row of pendingUpserts.values()) {
+          if (compiled.matches(row)) {
+            sent.add(row.uid);
+            upserts.push(toWireRow(row, cells));
+          } else if (sent.delete(row.uid)) deletes.push(row.uid);
+        }
+        pendingUpserts.clear();
+        pendingDeletes.clear();
+        if (upserts.length > 0 || deletes.length > 0) send('patch', { upserts, deletes, total: index.size, matched: sent.size });
+      };
+
+      unsubscribe = index.subscribe((batch) => {
+        for (const uid of batch.deletes) {
+          pendingUpserts.delete(uid);
+          pendingDeletes.add(uid);
+        }
+        for (const row of batch.upserts) {
+          pendingDeletes.delete(row.uid);
+          pendingUpserts.set(row.uid, row);
+        }
+        if (batch.status) send('status', batch.status);
+        if ((pendingUpserts.size > 0 || pendingDeletes.size > 0) && !patchTimer) patchTimer = setTimeout(flush, PATCH_EVERY_MS);
+      });
+
+      timers.push(
+        setInterval(() => {
+          if (index.version === facetsVersion) return;
+          facetsVersion = index.version;
+          send('facets', facetsFor(index, query));
+        }, FACETS_EVERY_MS),
+        setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_EVERY_MS),
+      );
+      request.signal.addEventListener('abort', () => close(controller));
+    },
+    cancel() {
+      close();
+    },
+  });
+
+  function close(controller?: ReadableStreamDefaultController<Uint8Array>) {
+    if (closed) return;
+    closed = true;
+    unsubscribe();
+    if (patchTimer) clearTimeout(patchTimer);
+    for (const t of timers) clearInterval(t);
+    try {
+      controller?.close();
+    } catch {
+      // already closed by the runtime after the client went away
+    }
+  }
+
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}
