@@ -1,0 +1,168 @@
+// One cluster context's pods and nodes, held in memory and kept current by one LIST+WATCH per
+// resource, shared by every viewer in the process (brief §4): 1 viewer or 500 cost the API
+// server the same requests. Status tells the truth about freshness; an error never throws
+// away rows already held.
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { ClusterStatus, ContextInfo } from '@/lib/api/wire';
+import type { KubeObject } from '@/lib/podnode/types';
+import type { BackoffOptions } from './backoff';
+import { ChangeBatcher, type ChangeBatch } from './change-batcher';
+import type { ResourceMetrics } from './resource-metrics';
+import { ResourceSync, type BackoffInfo, type ResourceName, type ResourceSyncHooks } from './resource-sync';
+import { stripNode, stripPod } from './strip';
+import { StatusTracker } from './status-tracker';
+
+export type { ChangeBatch, ChangeSet } from './change-batcher';
+/** the name lib/api uses for a subscriber batch */
+export type CacheBatch = ChangeBatch;
+export type { BackoffInfo } from './resource-sync';
+
+export type ClusterCacheOptions = {
+  /** a promise when the cluster is still starting (the in-process demo simulator) */
+  kc: KubeConfig | Promise<KubeConfig>;
+  /** the registry may fill in `server` once a demo cluster has its port */
+  context: ContextInfo;
+  /** LIST page size; default 500 */
+  pageLimit?: number;
+  /** abort a watch silent (not even a bookmark) for this long; default 90 s */
+  watchdogMs?: number;
+  /** coalescing window for subscriber batches; default 150 ms */
+  batchWindowMs?: number;
+  /** server-side watch timeout range, seconds; default [300, 600] */
+  watchTimeoutSeconds?: readonly [number, number];
+  /** socket idle time that fails a LIST page; default 60 s */
+  listIdleTimeoutMs?: number;
+  backoff?: BackoffOptions;
+  /** observability hook: every retry delay chosen */
+  onBackoff?: (info: BackoffInfo) => void;
+};
+
+export type ChangeListener = (batch: ChangeBatch) => void;
+
+export class ClusterCache {
+  private readonly abort = new AbortController();
+  private readonly podSync: ResourceSync;
+  private readonly nodeSync: ResourceSync;
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly batcher: ChangeBatcher;
+  private readonly status: StatusTracker;
+  private runs: Promise<void>[] = [];
+  private changeCount = 0;
+
+  constructor(private readonly opts: ClusterCacheOptions) {
+    this.batcher = new ChangeBatcher(opts.batchWindowMs ?? 150, (b) => this.deliver(b));
+    this.status = new StatusTracker(['pods', 'nodes'], (s) => {
+      if (this.listeners.size > 0) this.batcher.setStatus(s);
+    });
+    const kcReady = Promise.resolve(opts.kc);
+    kcReady.catch(() => {}); // reported through status by each loop, not as an unhandled rejection
+    const common = {
+      pageLimit: opts.pageLimit ?? 500,
+      watchdogMs: opts.watchdogMs ?? 90_000,
+      watchTimeoutSeconds: opts.watchTimeoutSeconds ?? ([300, 600] as const),
+      listIdleTimeoutMs: opts.listIdleTimeoutMs ?? 60_000,
+      backoff: opts.backoff,
+    };
+    this.podSync = new ResourceSync(
+      kcReady,
+      { ...common, resource: 'pods', kind: 'Pod', path: '/api/v1/pods', keyOf: (o) => o.metadata.uid, strip: stripPod },
+      this.hooks('pods', (o) => o.metadata.uid),
+      this.abort.signal,
+    );
+    this.nodeSync = new ResourceSync(
+      kcReady,
+      { ...common, resource: 'nodes', kind: 'Node', path: '/api/v1/nodes', keyOf: (o) => o.metadata.name, strip: stripNode },
+      this.hooks('nodes', (o) => o.metadata.name),
+      this.abort.signal,
+    );
+  }
+
+  /** Starts both list-watch loops; idempotent. */
+  start(): this {
+    if (this.runs.length === 0 && !this.abort.signal.aborted) {
+      this.runs = [this.podSync.run(), this.nodeSync.run()];
+    }
+    return this;
+  }
+
+  /** Aborts every request and timer; resolves once both loops have ended. */
+  async stop(): Promise<void> {
+    this.abort.abort(new Error('ClusterCache stopped'));
+    this.batcher.clear();
+    this.listeners.clear();
+    await Promise.allSettled(this.runs);
+  }
+
+  getStatus(): ClusterStatus {
+    return this.status.current();
+  }
+
+  context(): ContextInfo {
+    return this.opts.context;
+  }
+
+  pods(): IterableIterator<KubeObject> {
+    return this.podSync.items.values();
+  }
+
+  /** node name → node */
+  nodes(): Map<string, KubeObject> {
+    return this.nodeSync.items;
+  }
+
+  get podCount(): number {
+    return this.podSync.items.size;
+  }
+
+  /** bumped on every applied change: a cheap "has anything changed since" check */
+  get version(): number {
+    return this.changeCount;
+  }
+
+  metrics(): Record<ResourceName, ResourceMetrics> {
+    return { pods: { ...this.podSync.metrics }, nodes: { ...this.nodeSync.metrics } };
+  }
+
+  /** Resolves once pods and nodes have both been listed; rejects after timeoutMs with why not. */
+  whenSynced(timeoutMs = 60_000): Promise<void> {
+    return this.status.whenSynced(timeoutMs);
+  }
+
+  /**
+   * Coalesced change batches (and status changes). Subscribing costs no API requests: all
+   * subscribers share this cache's one LIST+WATCH per resource.
+   */
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.batcher.clear();
+    };
+  }
+
+  private hooks(resource: ResourceName, keyOf: (o: KubeObject) => string): ResourceSyncHooks {
+    const change = (obj: KubeObject, del: boolean) => {
+      this.changeCount++;
+      if (this.listeners.size > 0) this.batcher.add(resource, keyOf(obj), obj, del);
+    };
+    return {
+      upsert: (obj) => change(obj, false),
+      delete: (obj) => change(obj, true),
+      listed: () => this.status.listed(resource),
+      healthy: () => this.status.healthy(resource),
+      failed: (err) => this.status.failed(resource, err.message),
+      backingOff: (info) => this.opts.onBackoff?.(info),
+    };
+  }
+
+  private deliver(batch: ChangeBatch): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(batch);
+      } catch (err) {
+        // one broken subscriber must not starve the others or stop the watch
+        console.error('[podnode] ClusterCache subscriber threw:', err);
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// Read-only GETs against the API server, authenticated by client-node. We use
+// KubeConfig.applyToHTTPSOptions (so exec plugins, tokens, client certs, proxies and CA bundles
+// behave exactly as in client-node) with node:http(s) directly, because client-node's typed
+// list calls turn 5 MB pages into class instances with Dates, and its Watch class hides the
+// status body, Retry-After and the moment bytes arrive — all of which the cache needs.
+import http from 'node:http';
+import https from 'node:https';
+import zlib from 'node:zlib';
+import type { Readable } from 'node:stream';
+import type { KubeConfig } from '@kubernetes/client-node';
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+/** A failed request: HTTP status (if any), the Status reason, and Retry-After when sent. */
+export class KubeApiError extends Error {
+  override name = 'KubeApiError';
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly reason?: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+  get gone(): boolean {
+    return this.status === 410 || this.reason === 'Expired' || this.reason === 'Gone';
+  }
+}
+
+export function isGone(err: unknown): boolean {
+  return err instanceof KubeApiError && err.gone;
+}
+
+export type OpenOptions = {
+  signal: AbortSignal;
+  /** socket idle time before the request is abandoned (LIST pages) */
+  idleTimeoutMs?: number;
+};
+
+/** Opens GET server+path?query; resolves with the (decompressed) body stream of a 200. */
+export async function openGet(kc: KubeConfig, path: string, query: Query, opts: OpenOptions): Promise<Readable> {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new KubeApiError('kubeconfig has no current cluster');
+  // Concatenate, not resolve: servers behind proxies carry a path prefix (…/k8s/clusters/c-1).
+  const url = new URL(cluster.server.replace(/\/+$/, '') + path);
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
+
+  const options: https.RequestOptions = {
+    method: 'GET',
+    headers: { Accept: 'application/json', 'Accept-Encoding': 'gzip', 'User-Agent': 'podnode-explorer' },
+  };
+  await kc.applyToHTTPSOptions(options);
+  opts.signal.throwIfAborted();
+  const send = url.protocol === 'https:' ? https.request : http.request;
+
+  return new Promise<Readable>((resolve, reject) => {
+    const req = send(url, { ...options, signal: opts.signal }, (res) => {
+      const status = res.statusCode ?? 0;
+      const body: Readable = res.headers['content-encoding'] === 'gzip' ? res.pipe(zlib.createGunzip()) : res;
+      if (body !== res) res.on('error', (e) => body.destroy(e));
+      if (status === 200) return resolve(body);
+      readText(body, 64 * 1024).then(
+        (text) => reject(statusError(status, text, res.headers['retry-after'], url)),
+        () => reject(new KubeApiError(`GET ${url.pathname}: HTTP ${status}`, status)),
+      );
+    });
+    if (opts.idleTimeoutMs) {
+      req.setTimeout(opts.idleTimeoutMs, () =>
+        req.destroy(new KubeApiError(`GET ${url.pathname}: no response for ${opts.idleTimeoutMs} ms`)),
+      );
+    }
+    req.on('error', (err) => reject(err));
+    req.end();
+  });
+}
+
+/** One JSON document (a LIST page). */
+export async function getJson(kc: KubeConfig, path: string, query: Query, opts: OpenOptions): Promise<unknown> {
+  const body = await openGet(kc, path, query, opts);
+  return JSON.parse(await readText(body, Infinity));
+}
+
+function statusError(status: number, text: string, retryAfter: string | undefined, url: URL): KubeApiError {
+  let message = `HTTP ${status}`;
+  let reason: string | undefined;
+  try {
+    const s = JSON.parse(text) as { message?: unknown; reason?: unknown };
+    if (typeof s.message === 'string') message = `${message}: ${s.message}`;
+    if (typeof s.reason === 'string') reason = s.reason;
+  } catch {
+    if (text) message = `${message}: ${text.slice(0, 200)}`;
+  }
+  return new KubeApiError(`GET ${url.pathname}: ${message}`, status, reason, parseRetryAfter(retryAfter));
+}
+
+/** Retry-After is seconds or an HTTP date; the API server sends seconds. */
+export function parseRetryAfter(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const secs = Number(value);
+  if (Number.isFinite(secs)) return Math.max(0, secs);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, (at - Date.now()) / 1000);
+}
+
+async function readText(body: Readable, max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > max) {
+      body.destroy();
+      break;
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

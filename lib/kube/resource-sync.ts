@@ -1,0 +1,237 @@
+// The list-then-watch loop for one resource (what client-go calls a reflector), written out
+// because we need what client-node's informer does not give: paging, stripping at ingest,
+// relist diffing, survival of non-410 errors, and a watchdog. Exactly one request chain runs
+// at a time per resource: the loop is sequential, so a LIST and a WATCH never overlap.
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeObject } from '@/lib/podnode/types';
+import { Backoff, sleep, type BackoffOptions } from './backoff';
+import { getJson, isGone, KubeApiError } from './kube-request';
+import { watchStream, WatchdogTimeout, type RawWatchEvent } from './watch-stream';
+import { emptyMetrics, type ResourceMetrics } from './resource-metrics';
+
+export type ResourceName = 'pods' | 'nodes';
+
+export type ResourceSyncConfig = {
+  resource: ResourceName;
+  kind: 'Pod' | 'Node';
+  path: string;
+  keyOf: (obj: KubeObject) => string;
+  strip: (obj: unknown) => KubeObject;
+  pageLimit: number;
+  watchdogMs: number;
+  /** [min, max] seconds; randomised so a fleet's watches do not all expire together */
+  watchTimeoutSeconds: readonly [number, number];
+  listIdleTimeoutMs: number;
+  backoff?: BackoffOptions;
+};
+
+export type BackoffInfo = { resource: ResourceName; delayMs: number; error: Error };
+
+export type ResourceSyncHooks = {
+  upsert(obj: KubeObject): void;
+  delete(obj: KubeObject): void;
+  /** a complete LIST has been applied */
+  listed(): void;
+  /** evidence that we are in sync: a LIST completed, a watch opened or delivered an event */
+  healthy(): void;
+  failed(err: Error): void;
+  backingOff?(info: BackoffInfo): void;
+};
+
+export class ResourceSync {
+  readonly items = new Map<string, KubeObject>();
+  readonly metrics: ResourceMetrics = emptyMetrics();
+  private resourceVersion = '';
+  private needList = true;
+  // After a watchdog abort an open connection proves nothing (the server may accept and
+  // stay silent again), so only an event may declare the resource healthy.
+  private requireEvent = false;
+  private readonly backoff: Backoff;
+  private kc: KubeConfig | null = null;
+
+  constructor(
+    /** a promise so a cache can exist (and be shared) before its demo cluster has started */
+    private readonly kcReady: Promise<KubeConfig>,
+    private readonly cfg: ResourceSyncConfig,
+    private readonly hooks: ResourceSyncHooks,
+    private readonly signal: AbortSignal,
+  ) {
+    this.backoff = new Backoff(cfg.backoff);
+  }
+
+  async run(): Promise<void> {
+    try {
+      this.kc = await this.kcReady;
+    } catch (err) {
+      this.hooks.failed(err instanceof Error ? err : new Error(String(err)));
+      return;
+    }
+    while (!this.signal.aborted) {
+      try {
+        if (this.needList) await this.relist();
+        await this.watchOnce();
+      } catch (err) {
+        if (this.signal.aborted) return;
+        const error = err instanceof Error ? err : new Error(String(err));
+        const fromWatch = !this.needList;
+        if (isGone(error)) {
+          this.metrics.gones++;
+          this.needList = true;
+          // A watch that expired is routine: relist at once. A LIST chain that keeps expiring
+          // (continue token too old) falls through to the backoff below.
+          if (fromWatch) continue;
+        }
+        if (error instanceof WatchdogTimeout) {
+          this.metrics.watchdogRestarts++;
+          this.requireEvent = true;
+        }
+        this.metrics.errors++;
+        this.hooks.failed(error);
+        const retryAfter = error instanceof KubeApiError ? error.retryAfterSeconds : undefined;
+        const delayMs = this.backoff.next(retryAfter);
+        this.hooks.backingOff?.({ resource: this.cfg.resource, delayMs, error });
+        try {
+          await sleep(delayMs, this.signal);
+        } catch {
+          return; // stopped
+        }
+      }
+    }
+  }
+
+  private async relist(): Promise<void> {
+    this.metrics.listChains++;
+    const fresh = new Map<string, KubeObject>();
+    let cont: string | undefined;
+    let rv = '';
+    do {
+      const page = await getJson(this.connection(), this.cfg.path, { limit: this.cfg.pageLimit, continue: cont }, {
+        signal: this.signal,
+        idleTimeoutMs: this.cfg.listIdleTimeoutMs,
+      });
+      this.metrics.listPages++;
+      const { items, metadata } = asList(page);
+      for (const raw of items) {
+        const obj = this.ingest(raw);
+        fresh.set(this.cfg.keyOf(obj), obj);
+      }
+      rv = metadata.resourceVersion;
+      cont = metadata.continue || undefined;
+    } while (cont);
+    this.applyDiff(fresh);
+    this.resourceVersion = rv;
+    this.needList = false;
+    this.requireEvent = false;
+    this.backoff.reset();
+    this.hooks.listed();
+    this.hooks.healthy();
+  }
+
+  /** Consumers see a relist as the difference from what they already hold, never a reset. */
+  private applyDiff(fresh: Map<string, KubeObject>): void {
+    for (const [key, prev] of this.items) {
+      if (fresh.has(key)) continue;
+      this.items.delete(key);
+      this.hooks.delete(prev);
+    }
+    for (const [key, obj] of fresh) {
+      const prev = this.items.get(key);
+      if (prev && prev.metadata.resourceVersion === obj.metadata.resourceVersion) continue;
+      this.items.set(key, obj);
+      this.hooks.upsert(obj);
+    }
+  }
+
+  private async watchOnce(): Promise<void> {
+    const [lo, hi] = this.cfg.watchTimeoutSeconds;
+    const timeoutSeconds = Math.round(lo + Math.random() * (hi - lo));
+    const started = Date.now();
+    let events = 0;
+    this.metrics.watches++;
+    await watchStream(
+      this.connection(),
+      this.cfg.path,
+      { resourceVersion: this.resourceVersion, allowWatchBookmarks: true, timeoutSeconds },
+      {
+        signal: this.signal,
+        idleTimeoutMs: this.cfg.watchdogMs,
+        onOpen: () => {
+          if (!this.requireEvent) this.hooks.healthy();
+        },
+        onEvent: (evt) => {
+          events++;
+          this.apply(evt);
+          this.requireEvent = false;
+          this.backoff.reset();
+          this.hooks.healthy();
+        },
+      },
+    );
+    // Closed normally: re-watch from the last resourceVersion. A server that closes at once
+    // with nothing said gets a backoff pause, so we never spin on it.
+    if (events === 0 && Date.now() - started < 1000) await sleep(this.backoff.next(), this.signal);
+  }
+
+  private connection(): KubeConfig {
+    if (!this.kc) throw new Error('ResourceSync used before run()');
+    return this.kc;
+  }
+
+  private apply(evt: RawWatchEvent): void {
+    this.metrics.events++;
+    switch (evt.type) {
+      case 'ADDED':
+      case 'MODIFIED': {
+        const obj = this.ingest(evt.object);
+        this.items.set(this.cfg.keyOf(obj), obj);
+        this.advance(obj);
+        this.hooks.upsert(obj);
+        return;
+      }
+      case 'DELETED': {
+        const obj = this.ingest(evt.object);
+        this.items.delete(this.cfg.keyOf(obj));
+        this.advance(obj);
+        this.hooks.delete(obj);
+        return;
+      }
+      case 'BOOKMARK':
+        this.metrics.bookmarks++;
+        this.advance(evt.object as KubeObject);
+        return;
+      case 'ERROR':
+        throw statusToError(evt.object, this.cfg.resource);
+    }
+  }
+
+  private advance(obj: KubeObject): void {
+    const rv = obj?.metadata?.resourceVersion;
+    if (rv) this.resourceVersion = rv;
+  }
+
+  private ingest(raw: unknown): KubeObject {
+    const obj = this.cfg.strip(raw);
+    // LIST items come without apiVersion/kind; watch objects carry them. Make both alike.
+    obj.apiVersion ??= 'v1';
+    obj.kind ??= this.cfg.kind;
+    return obj;
+  }
+}
+
+type ListPage = { items: unknown[]; metadata: { resourceVersion: string; continue?: string } };
+
+function asList(page: unknown): ListPage {
+  const p = page as Partial<ListPage> | null;
+  if (!p || !Array.isArray(p.items) || typeof p.metadata?.resourceVersion !== 'string') {
+    throw new KubeApiError('LIST response is not a list (no items or resourceVersion)');
+  }
+  return p as ListPage;
+}
+
+function statusToError(obj: unknown, resource: ResourceName): KubeApiError {
+  const s = (obj ?? {}) as { code?: unknown; reason?: unknown; message?: unknown };
+  const code = typeof s.code === 'number' ? s.code : undefined;
+  const reason = typeof s.reason === 'string' ? s.reason : undefined;
+  const message = typeof s.message === 'string' ? s.message : 'watch ERROR event';
+  return new KubeApiError(`watch ${resource}: ${message}`, code, reason);
+}

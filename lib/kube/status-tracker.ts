@@ -1,0 +1,104 @@
+// syncing → live → stale(since) → live: the cache's freshness, derived from what each
+// resource loop last reported. Stale means "the rows shown may be behind since staleSince";
+// the rows themselves are kept.
+import type { ClusterStatus } from '@/lib/api/wire';
+
+// evidenceAt: last moment this resource was known in sync (list done, watch open, event)
+type ResourceState = { listed: boolean; error: string | null; evidenceAt: number };
+
+export class StatusTracker {
+  private readonly resources = new Map<string, ResourceState>();
+  private synced = false;
+  private staleSince: number | null = null;
+  private lastKey = '';
+  private waiters = new Set<() => void>();
+
+  constructor(
+    names: readonly string[],
+    private readonly onChange: (status: ClusterStatus) => void,
+  ) {
+    for (const n of names) this.resources.set(n, { listed: false, error: null, evidenceAt: 0 });
+  }
+
+  listed(name: string): void {
+    this.get(name).listed = true;
+    if (!this.synced && [...this.resources.values()].every((r) => r.listed)) {
+      this.synced = true;
+      for (const w of this.waiters) w();
+      this.waiters.clear();
+    }
+    this.changed();
+  }
+
+  /** Called on every event too, so it must stay cheap when nothing changes. */
+  healthy(name: string): void {
+    const r = this.get(name);
+    r.evidenceAt = Date.now();
+    if (r.error === null) return;
+    r.error = null;
+    this.changed();
+  }
+
+  failed(name: string, message: string): void {
+    const r = this.get(name);
+    r.error = message;
+    this.changed();
+  }
+
+  current(): ClusterStatus {
+    const rs = [...this.resources.entries()];
+    const errors = rs.filter(([, r]) => r.error !== null).map(([n, r]) => `${n}: ${r.error}`);
+    if (errors.length > 0) {
+      return {
+        state: 'stale',
+        // the whole cache is only as fresh as its least fresh resource
+        lastSyncAt: this.synced ? iso(Math.min(...rs.map(([, r]) => r.evidenceAt))) : null,
+        staleSince: iso(this.staleSince ?? Date.now()),
+        message: errors.join('; '),
+      };
+    }
+    if (!this.synced) {
+      const waiting = rs.filter(([, r]) => !r.listed).map(([n]) => n);
+      return { state: 'syncing', lastSyncAt: null, message: `listing ${waiting.join(' and ')}` };
+    }
+    // A healthy watch is open on every resource: in sync as of now.
+    return { state: 'live', lastSyncAt: iso(Date.now()) };
+  }
+
+  whenSynced(timeoutMs: number): Promise<void> {
+    if (this.synced) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(done);
+        const s = this.current();
+        reject(new Error(`cluster not synced after ${timeoutMs} ms (${s.state}${s.message ? `: ${s.message}` : ''})`));
+      }, timeoutMs);
+      this.waiters.add(done);
+    });
+  }
+
+  private changed(): void {
+    const hasError = [...this.resources.values()].some((r) => r.error !== null);
+    if (hasError && this.staleSince === null) this.staleSince = Date.now();
+    if (!hasError) this.staleSince = null;
+    const s = this.current();
+    const key = `${s.state}|${s.message ?? ''}`;
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    this.onChange(s);
+  }
+
+  private get(name: string): ResourceState {
+    const r = this.resources.get(name);
+    if (!r) throw new Error(`unknown resource ${name}`);
+    return r;
+  }
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
