@@ -1,0 +1,65 @@
+// `-f`/`-e` clauses: `PATH=V1/V2`, `PATH!=V`, `PATH~=v`. `\/` and `\\` escape a slash or backslash
+// inside an alternative (image names have slashes).
+import type { PodNodeRow } from '@/lib/podnode/types';
+import { fail } from './errors';
+import { parsePathAt } from './path-syntax';
+import { valueToText, Fanout, type PathAccessor } from './path';
+import type { Clause } from './query';
+
+export function parseClause(text: string): Clause {
+  const { end } = parsePathAt(text, 0);
+  const path = text.slice(0, end);
+  const rest = text.slice(end);
+  const [op, length] = rest.startsWith('==')
+    ? (['=', 2] as const)
+    : rest.startsWith('!=') || rest.startsWith('~=')
+      ? ([rest.slice(0, 2) as '!=' | '~=', 2] as const)
+      : rest.startsWith('=')
+        ? (['=', 1] as const)
+        : fail(`expected '=', '!=' or '~=' after the path at position ${end}, found ${describe(text[end])}`, end);
+  return { path, op, values: splitAlternatives(text.slice(end + length)) };
+}
+
+const describe = (ch: string | undefined) => (ch === undefined ? 'the end' : `'${ch}'`);
+
+export function splitAlternatives(text: string): string[] {
+  const values: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const next = text[i + 1];
+    if (ch === '\\' && (next === '/' || next === '\\')) {
+      current += next;
+      i++;
+    } else if (ch === '/') {
+      values.push(current);
+      current = '';
+    } else current += ch;
+  }
+  values.push(current);
+  return values;
+}
+
+export function formatClause(c: Clause): string {
+  return `${c.path}${c.op}${c.values.map((v) => v.replace(/[\\/]/g, (m) => `\\${m}`)).join('/')}`;
+}
+
+/** Compiled once per query; per row it is one path read, one text conversion and a Set lookup. */
+export function compileClause(clause: Clause, get: PathAccessor): (row: PodNodeRow) => boolean {
+  if (clause.op === '~=') {
+    const needles = clause.values.map((v) => v.toLowerCase());
+    return (row: PodNodeRow) => {
+      const text = valueToText(get(row)).toLowerCase();
+      for (const n of needles) if (text.includes(n)) return true;
+      return false;
+    };
+  }
+  const wanted = new Set(clause.values);
+  const equals = (row: PodNodeRow) => {
+    const v = get(row);
+    if (wanted.has(valueToText(v))) return true;
+    // `containers[*].image=nginx` holds when any one element is nginx, not only the joined text.
+    return v instanceof Fanout && v.values.some((x) => wanted.has(valueToText(x)));
+  };
+  return clause.op === '=' ? equals : (row: PodNodeRow) => !equals(row);
+}

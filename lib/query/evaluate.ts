@@ -1,0 +1,95 @@
+// A Query compiled once into closures: per row, filtering is a few property reads and Set lookups.
+import type { PodNodeRow } from '@/lib/podnode/types';
+import { inParam } from './errors';
+import { parseRequirements } from './label-selector';
+import { compileLabelSelector } from './label-matcher';
+import { compileClause } from './clause';
+import { parseColumnList } from './column-list';
+import { compileSegments, parsePathText, type PathAccessor } from './path';
+import { compareSortValues, toSortValue, type SortValue } from './compare';
+import type { Column, Query } from './query';
+
+/** kk's default text columns, as `-o` text (what the CLI and `format=text` print without `-o`). */
+export const DEFAULT_TEXT_COLUMNS = 'pod_name:62,namespace,pod_state,app_name,node_name:20,node_group,node_lifecycle';
+export const DEFAULT_COLUMNS: readonly Column[] = parseColumnList(DEFAULT_TEXT_COLUMNS);
+
+export type CompiledColumn = { path: string; width: number; get: PathAccessor };
+export type CompiledQuery = {
+  matches: (row: PodNodeRow) => boolean;
+  /** the query's sort; 0 for every pair when it has none */
+  compare: (a: PodNodeRow, b: PodNodeRow) => number;
+  /** the query's columns, or the default text columns */
+  columns: CompiledColumn[];
+};
+
+/** Throws QueryError when the query holds invalid text (a hand-built Query is re-checked here). */
+export function compileQuery(q: Query): CompiledQuery {
+  const tests: ((row: PodNodeRow) => boolean)[] = [];
+  if (q.namespaces.length > 0) {
+    const namespaces = new Set(q.namespaces);
+    tests.push((row) => namespaces.has(row.namespace));
+  }
+  if (q.labelSelector) {
+    const pod = compileLabelSelector(inParam('l', q.labelSelector, undefined, parseRequirements));
+    tests.push((row) => pod(row.pod?.metadata?.labels));
+  }
+  if (q.nodeSelector) {
+    const node = compileLabelSelector(inParam('nl', q.nodeSelector, undefined, parseRequirements));
+    tests.push((row) => row.node !== null && row.node !== undefined && node(row.node.metadata?.labels));
+  }
+  q.include.forEach((c, i) => tests.push(compileClause(c, accessor('f', c.path, i))));
+  q.exclude.forEach((c, i) => {
+    const matches = compileClause(c, accessor('e', c.path, i));
+    tests.push((row) => !matches(row));
+  });
+
+  const keys = q.sort.map((k, i) => ({ get: accessor('sort', k.path, i), desc: k.desc }));
+  const columns = (q.columns.length > 0 ? q.columns : DEFAULT_COLUMNS).map((c, i) => ({
+    path: c.path,
+    width: c.width,
+    get: accessor('o', c.path, i),
+  }));
+
+  return {
+    matches: (row) => {
+      for (const test of tests) if (!test(row)) return false;
+      return true;
+    },
+    compare: (a, b) => {
+      for (const k of keys) {
+        const order = compareSortValues(toSortValue(k.get(a)), toSortValue(k.get(b)), k.desc);
+        if (order !== 0) return order;
+      }
+      return 0;
+    },
+    columns,
+  };
+}
+
+function accessor(param: string, path: string, index: number): PathAccessor {
+  return compileSegments(inParam(param, path, index, parsePathText));
+}
+
+export function filterRows(rows: readonly PodNodeRow[], q: Query): PodNodeRow[] {
+  const { matches } = compileQuery(q);
+  const out: PodNodeRow[] = [];
+  for (const row of rows) if (matches(row)) out.push(row);
+  return out;
+}
+
+/** A sorted copy; stable. Each row's keys are read once, not once per comparison. */
+export function sortRows(rows: readonly PodNodeRow[], q: Query): PodNodeRow[] {
+  if (q.sort.length === 0) return rows.slice();
+  const keys = q.sort.map((k, i) => ({ get: accessor('sort', k.path, i), desc: k.desc }));
+  const values: SortValue[][] = keys.map((k) => rows.map((row) => toSortValue(k.get(row))));
+  const order = rows.map((_, i) => i);
+  order.sort((x, y) => {
+    for (let k = 0; k < keys.length; k++) {
+      const column = values[k]!;
+      const c = compareSortValues(column[x], column[y], keys[k]!.desc);
+      if (c !== 0) return c;
+    }
+    return x - y;
+  });
+  return order.map((i) => rows[i]!);
+}
