@@ -1,0 +1,90 @@
+// Background churn: what a busy cluster does to a watcher — rollouts, spot interruptions,
+// scale-ups and status flips — chosen by the seeded rng.
+import type { ClusterModel } from './cluster';
+import { createPodFor, interruptNode, pickNode } from './cluster';
+import { revisionHash } from './workload-plan';
+import { uid } from './prng';
+import type { Workload } from './workload';
+
+function deployments(m: ClusterModel): Workload[] {
+  return m.gen.workloads.filter((w) => w.kind === 'Deployment' && w.name !== 'serverless-batch');
+}
+
+/** Pod keys of a workload that are not on its current revision. */
+function stalePods(m: ClusterModel, w: Workload): string[] {
+  const t = m.state.tables.pods;
+  const prefix = `${w.namespace}/${w.name}-`;
+  const out: string[] = [];
+  for (let i = t.lowerBound(prefix); i < t.keys.length && out.length < 3; i++) {
+    const k = t.keys[i] as string;
+    if (!k.startsWith(prefix)) break;
+    const e = t.byKey.get(k);
+    const hash = e?.labels['pod-template-hash'];
+    if (hash && hash !== w.revision && k.startsWith(`${prefix}${hash}-`)) out.push(k);
+  }
+  return out;
+}
+
+function rollout(m: ClusterModel): string {
+  const ws = deployments(m);
+  if (!ws.length) return 'noop';
+  const w = m.gen.rng.pick(ws);
+  let stale = stalePods(m, w);
+  if (!stale.length) {
+    m.workloadByOwner.delete(`${w.namespace}/${w.ownerName}`);
+    w.revision = revisionHash(m.gen.rng);
+    w.ownerName = `${w.name}-${w.revision}`;
+    w.ownerUid = uid(m.gen.rng);
+    m.workloadByOwner.set(`${w.namespace}/${w.ownerName}`, w);
+    stale = stalePods(m, w);
+  }
+  for (const k of stale) {
+    m.state.remove('pods', k);
+    createPodFor(m, w, 'Pending', null);
+  }
+  return `rollout ${w.namespace}/${w.name} → ${w.revision} (${stale.length} replaced)`;
+}
+
+function interruption(m: ClusterModel): string {
+  const spot = m.gen.nodes.filter((n) => n.spot);
+  if (!spot.length) return flip(m);
+  const n = m.gen.rng.pick(spot);
+  interruptNode(m, n.name);
+  return `spot interruption ${n.name}`;
+}
+
+function scaleUp(m: ClusterModel): string {
+  const ws = deployments(m);
+  if (!ws.length) return 'noop';
+  const w = m.gen.rng.pick(ws);
+  w.replicas++;
+  const pod = createPodFor(m, w, 'Pending', null);
+  return `scale-up ${w.namespace}/${w.name} +${pod.metadata.name}`;
+}
+
+/** A restart or readiness flip on a running pod. */
+function flip(m: ClusterModel): string {
+  const t = m.state.tables.pods;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const k = t.keys[m.gen.rng.int(t.keys.length)];
+    const e = k ? t.byKey.get(k) : undefined;
+    if (!e || e.fields['status.phase'] !== 'Running') continue;
+    const pod = m.state.parse('pods', e.key);
+    const cs = (pod?.status?.containerStatuses as Array<{ restartCount: number; ready: boolean }> | undefined)?.[0];
+    if (!pod || !cs) continue;
+    cs.restartCount++;
+    cs.ready = !cs.ready || m.gen.rng.chance(0.5);
+    m.state.put('pods', pod);
+    return `status flip ${e.key}`;
+  }
+  return 'noop';
+}
+
+export function churnOnce(m: ClusterModel): string {
+  const roll = m.gen.rng.next();
+  if (roll < 0.5) return flip(m);
+  if (roll < 0.75) return rollout(m);
+  if (roll < 0.92) return scaleUp(m);
+  if (m.gen.nodes.length > 3) return interruption(m);
+  return pickNode(m) ? flip(m) : 'noop';
+}

@@ -1,0 +1,117 @@
+// The in-process mutation API (SimCluster): what tests and churn use to change the cluster.
+// Every change goes through SimState, so it bumps the resourceVersion and reaches every watch.
+import type { KubeObject } from '@/lib/podnode/types';
+import type { SimCluster } from './types';
+import type { SimState } from './sim-state';
+import type { GeneratedCluster, NodeInfo } from './generate-cluster';
+import { podName } from './generate-cluster';
+import { makePod } from './make-pod';
+import { makeNode } from './make-node';
+import type { PodState, Workload } from './workload';
+import { churnOnce } from './churn';
+
+export type ClusterModel = {
+  state: SimState;
+  gen: GeneratedCluster;
+  workloadByOwner: Map<string, Workload>;
+  /** pods waiting for the simulated scheduler: bound after a short delay, as a real one would */
+  pending: Array<{ namespace: string; name: string }>;
+  timers: Set<NodeJS.Timeout>;
+  /** ms before a Pending replacement is scheduled */
+  scheduleDelayMs: number;
+};
+
+const key = (ns: string, name: string) => `${ns}/${name}`;
+
+export function createPodFor(m: ClusterModel, w: Workload, state: PodState, node: NodeInfo | null): KubeObject {
+  const name = podName(w, m.gen.rng, m.gen.rng.int(1000));
+  const pod = makePod(w, name, state, node ? { nodeName: node.name, hostIP: node.ip } : { nodeName: null, hostIP: null }, m.gen.rng, new Date());
+  m.state.put('pods', pod);
+  if (!node) queueForScheduling(m, w.namespace, name);
+  return pod;
+}
+
+export function pickNode(m: ClusterModel): NodeInfo | undefined {
+  const regular = m.gen.nodes.filter((n) => !n.fargate);
+  return regular.length ? m.gen.rng.pick(regular) : undefined;
+}
+
+function workloadOf(m: ClusterModel, pod: KubeObject): Workload | undefined {
+  const owner = pod.metadata.ownerReferences?.[0];
+  return owner ? m.workloadByOwner.get(`${pod.metadata.namespace}/${owner.name}`) : undefined;
+}
+
+export function queueForScheduling(m: ClusterModel, namespace: string, name: string): void {
+  m.pending.push({ namespace, name });
+  const t = setTimeout(() => { m.timers.delete(t); schedulePending(m); }, m.scheduleDelayMs);
+  m.timers.add(t);
+}
+
+/** Binds every pending pod to a node and starts it (Pending → Running). */
+export function schedulePending(m: ClusterModel): number {
+  let bound = 0;
+  for (const { namespace, name } of m.pending.splice(0, m.pending.length)) {
+    const pod = m.state.parse('pods', key(namespace, name));
+    const w = pod && workloadOf(m, pod);
+    const node = pickNode(m);
+    if (!pod || !w || !node || pod.spec?.nodeName) continue;
+    const fresh = makePod(w, name, w.kind === 'Job' ? 'Completed' : 'Running', { nodeName: node.name, hostIP: node.ip }, m.gen.rng, new Date(pod.metadata.creationTimestamp ?? Date.now()));
+    fresh.metadata.uid = pod.metadata.uid;
+    fresh.metadata.creationTimestamp = pod.metadata.creationTimestamp;
+    m.state.put('pods', fresh);
+    bound++;
+  }
+  return bound;
+}
+
+/** Spot interruption: the node and its pods go; controllers recreate their pods Pending. */
+export function interruptNode(m: ClusterModel, name: string): boolean {
+  const info = m.gen.nodes.find((n) => n.name === name);
+  if (!m.state.remove('nodes', name)) return false;
+  m.gen.nodes = m.gen.nodes.filter((n) => n.name !== name);
+  const table = m.state.tables.pods;
+  const doomed = table.keys.filter((k) => table.byKey.get(k)?.fields['spec.nodeName'] === name);
+  for (const k of doomed) {
+    const pod = m.state.parse('pods', k);
+    m.state.remove('pods', k);
+    const w = pod && workloadOf(m, pod);
+    if (w && w.kind !== 'DaemonSet' && w.kind !== 'Job') createPodFor(m, w, 'Pending', null);
+  }
+  // the autoscaler brings a replacement from the same pool; DaemonSets follow it
+  if (info) {
+    const node = makeNode(info.pool, m.gen.nextNodeIndex++, m.gen.rng, new Date());
+    const ip = ((node.status?.addresses as Array<{ address: string }>)[0] as { address: string }).address;
+    const fresh: NodeInfo = { ...info, name: node.metadata.name, ip, index: m.gen.nextNodeIndex - 1 };
+    m.state.put('nodes', node);
+    m.gen.nodes.push(fresh);
+    if (!fresh.fargate) for (const ds of m.gen.daemonSets) createPodFor(m, ds, 'ContainerCreating', fresh);
+  }
+  return true;
+}
+
+export function createSimCluster(m: ClusterModel): SimCluster {
+  return {
+    pods: () => m.state.tables.pods.size,
+    nodes: () => m.state.tables.nodes.size,
+    resourceVersion: () => m.state.rv,
+    getPod: (ns, name) => m.state.parse('pods', key(ns, name)),
+    getNode: (name) => m.state.parse('nodes', name),
+    listPodNames: () => m.state.tables.pods.keys.map((k) => { const e = m.state.tables.pods.byKey.get(k)!; return { namespace: e.namespace, name: e.name }; }),
+    listNodeNames: () => [...m.state.tables.nodes.keys],
+    upsertPod(obj) {
+      if (!obj?.metadata?.name || !obj.metadata.namespace || !obj.metadata.uid) throw new Error('upsertPod: metadata.name, metadata.namespace and metadata.uid are required');
+      m.state.put('pods', { apiVersion: 'v1', kind: 'Pod', ...obj });
+    },
+    deletePod: (ns, name) => m.state.remove('pods', key(ns, name)) !== undefined,
+    mutatePod(ns, name, fn) {
+      const pod = m.state.parse('pods', key(ns, name));
+      if (!pod) throw new Error(`mutatePod: pod ${ns}/${name} not found`);
+      fn(pod);
+      if (pod.metadata.name !== name || pod.metadata.namespace !== ns) throw new Error('mutatePod: name and namespace cannot change');
+      m.state.put('pods', pod);
+      return pod;
+    },
+    deleteNode: (name) => interruptNode(m, name),
+    churnOnce: () => churnOnce(m),
+  };
+}

@@ -1,0 +1,44 @@
+// The /sim control endpoint (JSON), for out-of-process tests: stats, faults and mutations.
+import { z } from 'zod';
+import type { SimCluster, SimFaults } from './types';
+import type { StatsCounter } from './stats';
+import { ApiError } from './status';
+
+const name = z.string().min(1).max(253);
+export const mutationSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('label-pod'), namespace: name, name, labels: z.record(z.string(), z.string().nullable()) }),
+  z.object({ op: z.literal('delete-pod'), namespace: name, name }),
+  z.object({ op: z.literal('churn'), count: z.number().int().min(1).max(10_000) }),
+  z.object({ op: z.literal('interrupt-node'), name }),
+]);
+
+export function controlHandler(stats: StatsCounter, faults: SimFaults, cluster: SimCluster) {
+  return (method: string, path: string, body: unknown): unknown => {
+    if (method === 'GET' && path === '/sim/stats') return stats.snapshot();
+    if (method === 'POST' && path === '/sim/stats/reset') { stats.reset(); return { ok: true }; }
+    if (method === 'GET' && path === '/sim/faults') return faults.current();
+    if (method === 'POST' && path === '/sim/faults') { faults.apply(body as never); return { ok: true, faults: faults.current() }; }
+    if (method === 'GET' && path === '/sim/cluster') return { pods: cluster.pods(), nodes: cluster.nodes(), resourceVersion: String(cluster.resourceVersion()) };
+    if (method === 'POST' && path === '/sim/mutate') {
+      const m = mutationSchema.parse(body);
+      switch (m.op) {
+        case 'label-pod': {
+          const pod = cluster.mutatePod(m.namespace, m.name, (p) => {
+            const labels = { ...(p.metadata.labels ?? {}) };
+            for (const [k, v] of Object.entries(m.labels)) { if (v === null) delete labels[k]; else labels[k] = v; }
+            p.metadata.labels = labels;
+          });
+          return { ok: true, resourceVersion: pod.metadata.resourceVersion };
+        }
+        case 'delete-pod':
+          if (!cluster.deletePod(m.namespace, m.name)) throw new ApiError(404, 'NotFound', `pods "${m.name}" not found in ${m.namespace}`);
+          return { ok: true };
+        case 'churn': return { ok: true, events: Array.from({ length: m.count }, () => cluster.churnOnce()) };
+        case 'interrupt-node':
+          if (!cluster.deleteNode(m.name)) throw new ApiError(404, 'NotFound', `nodes "${m.name}" not found`);
+          return { ok: true };
+      }
+    }
+    throw new ApiError(404, 'NotFound', `no control route ${method} ${path} (try GET /sim/stats, POST /sim/faults, POST /sim/mutate)`);
+  };
+}

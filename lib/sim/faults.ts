@@ -1,0 +1,65 @@
+// Fault injection state shared by the in-process API (handle.faults) and POST /sim/faults.
+// One-shot faults (drop watches, restart, outage) are carried out by the server through hooks.
+import { z } from 'zod';
+import type { SimFaultSpec, SimFaultState, SimFaults } from './types';
+import { createRng } from './prng';
+
+export const faultSpecSchema = z.object({
+  dropWatches: z.boolean().optional(),
+  restart: z.object({ keepResourceVersion: z.boolean() }).strict().optional(),
+  expireNextWatch: z.boolean().optional(),
+  latencyMs: z.number().int().min(0).max(120_000).optional(),
+  failRate: z.number().min(0).max(1).optional(),
+  failStatus: z.union([z.literal(500), z.literal(429)]).optional(),
+  retryAfterSeconds: z.number().int().min(0).max(3600).optional(),
+  hangWatches: z.boolean().optional(),
+  outageMs: z.number().int().min(1).max(600_000).optional(),
+  reset: z.boolean().optional(),
+}).strict();
+
+export type FaultHooks = {
+  dropWatches(): void;
+  restart(keepResourceVersion: boolean): void;
+  outage(ms: number): void;
+};
+
+const initial = (): SimFaultState => ({
+  latencyMs: 0, failRate: 0, failStatus: 500, retryAfterSeconds: 1, hangWatches: false, expireNextWatch: false, outageUntil: null,
+});
+
+export class FaultController implements SimFaults {
+  private state = initial();
+  // seeded so a failing share of requests is the same share on every run
+  private readonly rng;
+
+  constructor(private readonly hooks: FaultHooks, seed: number) { this.rng = createRng(seed ^ 0x5eed); }
+
+  apply(spec: SimFaultSpec): void {
+    const s = faultSpecSchema.parse(spec);
+    if (s.reset) this.reset();
+    if (s.latencyMs !== undefined) this.state.latencyMs = s.latencyMs;
+    if (s.failRate !== undefined) this.state.failRate = s.failRate;
+    if (s.failStatus !== undefined) this.state.failStatus = s.failStatus;
+    if (s.retryAfterSeconds !== undefined) this.state.retryAfterSeconds = s.retryAfterSeconds;
+    if (s.hangWatches !== undefined) this.state.hangWatches = s.hangWatches;
+    if (s.expireNextWatch !== undefined) this.state.expireNextWatch = s.expireNextWatch;
+    if (s.dropWatches) this.hooks.dropWatches();
+    if (s.restart) this.hooks.restart(s.restart.keepResourceVersion);
+    if (s.outageMs !== undefined) { this.state.outageUntil = Date.now() + s.outageMs; this.hooks.outage(s.outageMs); }
+  }
+
+  reset(): void { this.state = initial(); }
+
+  current(): Readonly<SimFaultState> { return this.state; }
+
+  /** true once per pending expireNextWatch */
+  takeExpireNextWatch(): boolean {
+    if (!this.state.expireNextWatch) return false;
+    this.state.expireNextWatch = false;
+    return true;
+  }
+
+  shouldFail(): boolean { return this.state.failRate > 0 && this.rng.next() < this.state.failRate; }
+
+  outageEnded(): void { this.state.outageUntil = null; }
+}

@@ -1,0 +1,124 @@
+// The HTTP listener: discovery, /api reads, refused writes, injected faults, the /sim control
+// endpoint, and a real outage (listener closed, every socket destroyed) on request.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { ActiveWatch } from './watch';
+import { type ApiContext, handleApiRead } from './api-handler';
+import { API_GROUP_LIST, API_V1_RESOURCES, VERSION_INFO, apiVersions } from './discovery';
+import { ApiError, statusObject } from './status';
+import type { FaultController } from './faults';
+
+export type ControlHandler = (method: string, path: string, body: unknown) => Promise<unknown> | unknown;
+
+export type SimServer = {
+  port: number;
+  dropWatches(): void;
+  outage(ms: number): void;
+  close(): Promise<void>;
+};
+
+function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) { res.end(); return; }
+  res.writeHead(code, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 1_000_000) throw new ApiError(413, 'RequestEntityTooLarge', 'control request body over 1 MB');
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try { return JSON.parse(text); } catch { throw new ApiError(400, 'BadRequest', 'control request body is not valid JSON'); }
+}
+
+export async function startServer(ctx: ApiContext, faults: FaultController, control: ControlHandler, host: string, port: number): Promise<SimServer> {
+  const sockets = new Set<Socket>();
+  let outageTimer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const watches: Set<ActiveWatch> = ctx.watches;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sim');
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const method = req.method ?? 'GET';
+    if (path === '/sim' || path.startsWith('/sim/')) {
+      sendJson(res, 200, await control(method, path, method === 'POST' ? await readJson(req) : undefined));
+      return;
+    }
+    const f = faults.current();
+    if (f.latencyMs > 0) await new Promise((r) => setTimeout(r, f.latencyMs));
+    if (faults.shouldFail()) {
+      ctx.stats.count('failed', path);
+      const tooMany = f.failStatus === 429;
+      sendJson(res, f.failStatus, statusObject(f.failStatus, tooMany ? 'TooManyRequests' : 'InternalError',
+        tooMany ? 'Too many requests, please try again later.' : 'Internal error occurred: injected by podnode-sim',
+        tooMany ? { retryAfterSeconds: f.retryAfterSeconds } : undefined), tooMany ? { 'Retry-After': String(f.retryAfterSeconds) } : {});
+      return;
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      ctx.stats.count('write', path.split('/').filter(Boolean).at(-1) ?? '/');
+      sendJson(res, 405, statusObject(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method} ${path}): podnode-sim is read-only`));
+      return;
+    }
+    if (path === '/version') { ctx.stats.count('discovery', path); sendJson(res, 200, VERSION_INFO); return; }
+    if (path === '/api') { ctx.stats.count('discovery', path); sendJson(res, 200, apiVersions(`${host}:${port}`)); return; }
+    if (path === '/apis') { ctx.stats.count('discovery', path); sendJson(res, 200, API_GROUP_LIST); return; }
+    if (path === '/api/v1') { ctx.stats.count('discovery', path); sendJson(res, 200, API_V1_RESOURCES); return; }
+    if (path.startsWith('/api/v1/')) { handleApiRead(ctx, req, res, url); return; }
+    // /openapi/v2, /openapi/v3, /apis/GROUP…: not served; kubectl works without them
+    ctx.stats.count('discovery', 'notfound');
+    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (e instanceof ApiError) sendJson(res, e.code, statusObject(e.code, e.reason, e.message, e.details));
+      else if (e instanceof Error && e.name === 'ZodError') sendJson(res, 400, { error: 'invalid control request', detail: e.message });
+      else sendJson(res, 500, statusObject(500, 'InternalError', e instanceof Error ? e.message : String(e)));
+    });
+  });
+  server.on('connection', (s: Socket) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  // watches are long-lived; the default 5 min request timeout would cut them
+  server.requestTimeout = 0;
+  server.keepAliveTimeout = 30_000;
+
+  const listen = (p: number) => new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(p, host, () => { server.off('error', reject); resolve((server.address() as { port: number }).port); });
+  });
+  const actualPort = await listen(port);
+  port = actualPort;
+
+  function dropWatches(): void { for (const w of [...watches]) w.close(); }
+  function destroyAll(): void { dropWatches(); for (const s of sockets) s.destroy(); sockets.clear(); }
+
+  return {
+    port: actualPort,
+    dropWatches,
+    outage(ms) {
+      if (stopped) return;
+      // reply to the control request first, then go dark
+      setTimeout(() => {
+        server.close();
+        destroyAll();
+        if (outageTimer) clearTimeout(outageTimer);
+        outageTimer = setTimeout(() => {
+          outageTimer = null;
+          faults.outageEnded();
+          if (!stopped) listen(actualPort).catch((e: unknown) => console.error(`podnode-sim: could not listen again on ${actualPort}: ${String(e)}`));
+        }, ms);
+      }, 50);
+    },
+    async close() {
+      stopped = true;
+      if (outageTimer) clearTimeout(outageTimer);
+      destroyAll();
+      await new Promise<void>((resolve) => { if (server.listening) server.close(() => resolve()); else resolve(); });
+    },
+  };
+}

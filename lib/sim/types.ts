@@ -1,0 +1,94 @@
+// Public types of the simulated kube-apiserver. Other layers (tests, benches, the demo) code
+// against these, so they change only with care.
+import type { KubeObject } from '@/lib/podnode/types';
+
+export type SimProfile = 'eks' | 'karpenter' | 'gke' | 'aks' | 'mixed';
+export const SIM_PROFILES: readonly SimProfile[] = ['eks', 'karpenter', 'gke', 'aks', 'mixed'];
+
+export type SimOptions = {
+  /** 0 = ephemeral */
+  port?: number;
+  /** default 127.0.0.1 */
+  host?: string;
+  nodes?: number;
+  pods?: number;
+  profile?: SimProfile;
+  seed?: number;
+  /** events per second, 0 = none */
+  churn?: number;
+  /** extra namespaces that must exist with workloads, e.g. ['streamtech','content','commerce'] */
+  namespaces?: string[];
+  /** events kept for watch resume and continue tokens */
+  historyWindow?: number;
+  bookmarkIntervalMs?: number;
+};
+
+/** Request counters. Keys of `counts` are `${verb} ${resource}`, verb in list|watch|get|write|discovery|table. */
+export type SimStats = {
+  total: number;
+  counts: Record<string, number>;
+  /** LIST requests without `continue` (the start of a paged chain), per resource */
+  listChains: Record<string, number>;
+};
+
+export type SimCluster = {
+  pods(): number;
+  nodes(): number;
+  resourceVersion(): number;
+  getPod(namespace: string, name: string): KubeObject | undefined;
+  getNode(name: string): KubeObject | undefined;
+  listPodNames(): Array<{ namespace: string; name: string }>;
+  listNodeNames(): string[];
+  upsertPod(obj: KubeObject): void;
+  deletePod(namespace: string, name: string): boolean;
+  mutatePod(namespace: string, name: string, fn: (pod: KubeObject) => void): KubeObject;
+  /** spot interruption: the node and its pods go away, replacements Pending then scheduled */
+  deleteNode(name: string): boolean;
+  /** one churn event (rollout step, interruption, scale-up or status flip); returns what it did */
+  churnOnce(): string;
+};
+
+export type SimFaultSpec = {
+  dropWatches?: boolean;
+  restart?: { keepResourceVersion: boolean };
+  expireNextWatch?: boolean;
+  latencyMs?: number;
+  failRate?: number;
+  failStatus?: 500 | 429;
+  retryAfterSeconds?: number;
+  hangWatches?: boolean;
+  outageMs?: number;
+  reset?: boolean;
+};
+
+export type SimFaults = {
+  apply(spec: SimFaultSpec): void;
+  reset(): void;
+  /** the current persistent faults (latency, failure rate, hanging watches, pending expiry) */
+  current(): Readonly<SimFaultState>;
+};
+
+export type SimFaultState = {
+  latencyMs: number;
+  failRate: number;
+  failStatus: 500 | 429;
+  retryAfterSeconds: number;
+  hangWatches: boolean;
+  expireNextWatch: boolean;
+  outageUntil: number | null;
+};
+
+export type SimHandle = {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  /** kubeconfig YAML text: context 'podnode-sim', insecure-skip-tls-verify, a token user */
+  kubeconfig: string;
+  writeKubeconfig(path: string): Promise<void>;
+  stats(): SimStats;
+  resetStats(): void;
+  cluster: SimCluster;
+  faults: SimFaults;
+  /** closes the listener and every open connection (watches included) */
+  stop(): Promise<void>;
+};
