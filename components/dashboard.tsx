@@ -1,0 +1,142 @@
+'use client';
+// The page's client root: URL view state → live rows → sorted, filtered, grouped list → table.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiError, SnapshotEvent } from '@/lib/api/wire';
+import type { Query } from '@/lib/query';
+import { useUrlView } from '@/components/use-url-view';
+import { usePodnodeStream } from '@/components/use-podnode-stream';
+import { useDebounced } from '@/components/use-debounced';
+import { useKeyboard } from '@/components/use-keyboard';
+import { apiParams, customColumnPaths, sortToState, streamParams, GROUPS, type View } from '@/components/view';
+import { groupEntries, quickFilter, sortEntries, type ListItem } from '@/components/row-order';
+import { rowFieldOf } from '@/components/row-fields';
+import { DEFAULT_COLUMN_IDS, NowContext } from '@/components/columns';
+import { AppHeader } from '@/components/app-header';
+import { Toolbar, GROUP_LABELS } from '@/components/toolbar';
+import { KkBox } from '@/components/kk-box';
+import { SummaryStrip } from '@/components/summary-strip';
+import { DataTable } from '@/components/data-table';
+import { DetailDrawer } from '@/components/detail-drawer';
+import { QueryErrorBanner } from '@/components/query-error-banner';
+
+type Props = { initialSearch: string; initial: SnapshotEvent | null; initialError: ApiError | null; renderedAt: number };
+
+/** A pasted kk command with `-o` shows exactly those columns, as kk did. */
+function hideFor(query: Query): string[] {
+  if (!query.columns.length) return [];
+  const named = new Set(query.columns.map((c) => rowFieldOf(c.path)));
+  return DEFAULT_COLUMN_IDS.filter((id) => !named.has(id as never));
+}
+
+export function Dashboard({ initialSearch, initial, initialError, renderedAt }: Props) {
+  const { view, error, setView: setViewRaw } = useUrlView(initialSearch);
+  const [serverError, setServerError] = useState(initialError);
+  const setView: typeof setViewRaw = (next, mode) => {
+    setServerError(null);
+    setViewRaw(next, mode);
+  };
+  const [paused, setPaused] = useState(false);
+  const streamKey = useDebounced(error || serverError ? null : streamParams(view), 300);
+  const partial = initial !== null && initial.rows.length < initial.matched;
+  const { store, version, meta, pending } = usePodnodeStream(streamKey, initial, partial, paused);
+
+  const sortSpec = useMemo(() => sortToState(view.query), [view.query]);
+  // `version` is the store's change counter: the entries array is rebuilt when it moves.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const sorted = useMemo(() => sortEntries(store.entries(), sortSpec), [store, version, sortSpec]);
+  const visible = useMemo(() => quickFilter(sorted, view.q), [sorted, view.q]);
+  const rows = useMemo(() => visible.map((e) => e.row), [visible]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const items = useMemo<ListItem[]>(
+    () => (view.group ? groupEntries(visible, GROUPS[view.group], collapsed) : visible.map((entry) => ({ kind: 'row', entry }))),
+    [visible, view.group, collapsed],
+  );
+  const customPaths = useMemo(() => customColumnPaths(view.query), [view.query]);
+
+  const [now, setNow] = useState(renderedAt);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 5000);
+    return () => clearInterval(t);
+  }, []);
+
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const open = (uid: string) => setView((v) => ({ ...v, sel: uid }), 'replace');
+  const toggleGroup = (key: string) =>
+    setCollapsed((c) => {
+      const n = new Set(c);
+      if (!n.delete(key)) n.add(key);
+      return n;
+    });
+  useKeyboard({
+    searchRef,
+    count: items.length,
+    setActiveIndex,
+    onEnter: () => {
+      const it = items[activeIndex];
+      if (it?.kind === 'row') open(it.entry.row.uid);
+      else if (it) toggleGroup(it.key);
+    },
+    onEscape: () => view.sel && setView((v) => ({ ...v, sel: null }), 'replace'),
+  });
+
+  const shownError = error ?? (serverError ? { message: serverError.error, param: serverError.where?.param } : null);
+  const setSorting = (s: { id: string; desc: boolean }[]) => setView((v: View) => ({ ...v, query: { ...v.query, sort: s.map((x) => ({ path: x.id, desc: x.desc })) } }));
+
+  return (
+    <NowContext.Provider value={now}>
+      <div className="flex h-dvh flex-col">
+        <AppHeader
+          meta={meta}
+          shown={rows.length}
+          paused={paused}
+          pending={pending}
+          onPausedChange={setPaused}
+          exportHref={(format) => `/api/podnodes?${apiParams(view, format)}`}
+        />
+        <Toolbar view={view} setView={setView} facets={meta.facets} searchRef={searchRef} />
+        <div className="flex items-start gap-2 border-b border-neutral-200 px-3 py-1.5 dark:border-neutral-800">
+          <span className="pt-1.5 text-[11px] font-semibold text-neutral-500">kk</span>
+          <KkBox onApply={(query) => setView((v) => ({ ...v, query, hide: hideFor(query) }))} />
+        </div>
+        <SummaryStrip entries={visible} />
+        {shownError && <QueryErrorBanner message={shownError.message} param={shownError.param} />}
+        {meta.partial && !shownError && (
+          <p className="border-b border-neutral-200 bg-neutral-50 px-3 py-1 text-[11px] text-neutral-500 dark:border-neutral-800 dark:bg-neutral-900">
+            Showing the first {rows.length} of {meta.matched} rows while the live stream connects…
+          </p>
+        )}
+        <DataTable
+          rows={rows}
+          items={items}
+          customPaths={customPaths}
+          sorting={sortSpec}
+          onSortingChange={setSorting}
+          widths={view.widths}
+          onWidthsChange={(widths) => setView((v) => ({ ...v, widths }), 'replace')}
+          hidden={view.hide}
+          onHiddenChange={(hide) => setView((v) => ({ ...v, hide }))}
+          activeIndex={activeIndex}
+          onActiveIndexChange={setActiveIndex}
+          onOpen={open}
+          onToggleGroup={toggleGroup}
+          flashAfter={now - 2000}
+          groupLabel={view.group ? GROUP_LABELS[view.group] : null}
+        />
+        {items.length === 0 && (
+          <p className="border-t border-neutral-200 px-3 py-6 text-center text-xs text-neutral-500 dark:border-neutral-800" data-testid="empty">
+            {shownError ? 'No rows: the query above is not valid.' : meta.connection === 'connecting' && !initial ? 'Loading…' : 'No pods match this view.'}
+          </p>
+        )}
+        {view.sel && (
+          <DetailDrawer
+            uid={view.sel}
+            ctx={view.ctx}
+            onClose={() => setView((v) => ({ ...v, sel: null }), 'replace')}
+            onPodsOnNode={(node) => setView((v) => ({ ...v, sel: null, q: '', query: { ...v.query, include: [{ path: 'node_name', op: '=', values: [node] }], exclude: [], labelSelector: undefined, nodeSelector: undefined, namespaces: [] } }))}
+          />
+        )}
+      </div>
+    </NowContext.Provider>
+  );
+}

@@ -1,0 +1,50 @@
+'use client';
+// What the current view adds up to: pods by capacity type as a bar, requested CPU and memory on
+// spot vs on-demand, and pending pods. Follows every filter, the quick filter included.
+import { useMemo } from 'react';
+import { CAPACITY_TYPES } from '@/lib/podnode/types';
+import type { Entry } from '@/components/row-store';
+import { capacityStyle } from '@/components/badges';
+import { formatBytes, formatCount, formatCpu } from '@/components/format';
+
+function summarize(entries: Entry[]) {
+  const pods: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
+  const mem: Record<string, number> = {};
+  let pending = 0;
+  for (const { row } of entries) {
+    pods[row.capacityType] = (pods[row.capacityType] ?? 0) + 1;
+    cpu[row.capacityType] = (cpu[row.capacityType] ?? 0) + row.cpuRequest;
+    mem[row.capacityType] = (mem[row.capacityType] ?? 0) + row.memoryRequest;
+    if (row.status === 'Pending') pending++;
+  }
+  return { pods, cpu, mem, pending, n: entries.length };
+}
+
+export function SummaryStrip({ entries }: { entries: Entry[] }) {
+  const s = useMemo(() => summarize(entries), [entries]);
+  return (
+    <section aria-label="Summary" data-testid="summary" className="flex flex-wrap items-center gap-x-6 gap-y-1 border-b border-neutral-200 px-3 py-1.5 text-xs dark:border-neutral-800">
+      <div className="flex min-w-64 flex-1 items-center gap-2">
+        <div className="flex h-2.5 flex-1 overflow-hidden rounded-full bg-neutral-100 dark:bg-neutral-800" role="img" aria-label={CAPACITY_TYPES.map((t) => `${t} ${s.pods[t] ?? 0}`).join(', ')}>
+          {CAPACITY_TYPES.map((t) =>
+            s.pods[t] ? <div key={t} className={capacityStyle(t).bar} style={{ width: `${(100 * s.pods[t]) / s.n}%` }} title={`${t}: ${formatCount(s.pods[t])} pods`} /> : null,
+          )}
+        </div>
+        <span className="whitespace-nowrap text-neutral-600 dark:text-neutral-400">
+          {CAPACITY_TYPES.filter((t) => s.pods[t]).map((t) => `${t} ${formatCount(s.pods[t]!)}`).join(' · ') || 'no pods'}
+        </span>
+      </div>
+      {(['spot', 'on-demand'] as const).map((t) => (
+        <span key={t} className="whitespace-nowrap text-neutral-600 dark:text-neutral-400">
+          <span className={`mr-1 inline-block size-2 rounded-full ${capacityStyle(t).bar}`} aria-hidden />
+          {t} requests <b className="font-semibold tabular-nums text-neutral-900 dark:text-neutral-100">{formatCpu(s.cpu[t] ?? 0)}</b> CPU ·{' '}
+          <b className="font-semibold tabular-nums text-neutral-900 dark:text-neutral-100">{formatBytes(s.mem[t] ?? 0)}</b>
+        </span>
+      ))}
+      <span className={`whitespace-nowrap ${s.pending ? 'font-semibold text-amber-700 dark:text-amber-400' : 'text-neutral-500'}`}>
+        {formatCount(s.pending)} pending
+      </span>
+    </section>
+  );
+}

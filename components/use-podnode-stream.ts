@@ -1,0 +1,137 @@
+'use client';
+// One EventSource on /api/podnodes/stream for the current query: the snapshot replaces the rows,
+// patches apply in place by uid (or wait while paused), and a broken connection is retried with
+// backoff while the rows already on screen stay. Every message is validated before it is used.
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  clusterStatusSchema,
+  facetsSchema,
+  patchEventSchema,
+  snapshotEventSchema,
+  type ClusterStatus,
+  type ContextInfo,
+  type Facets,
+  type SnapshotEvent,
+} from '@/lib/api/wire';
+import { RowStore } from '@/components/row-store';
+
+export type StreamMeta = {
+  status: ClusterStatus | null;
+  context: ContextInfo | null;
+  facets: Facets | null;
+  total: number;
+  matched: number;
+  /** the page's own link to the dashboard server */
+  connection: 'connecting' | 'open' | 'retrying';
+  disconnectedSince: string | null;
+  /** the rows came from the server render and may be only the first page of them */
+  partial: boolean;
+};
+
+/** Re-render at most this often however fast patches arrive. */
+const RENDER_EVERY_MS = 150;
+
+function metaOf(s: SnapshotEvent | null, partial: boolean): StreamMeta {
+  return {
+    status: s?.status ?? null,
+    context: s?.context ?? null,
+    facets: s?.facets ?? null,
+    total: s?.total ?? 0,
+    matched: s?.matched ?? 0,
+    connection: 'connecting',
+    disconnectedSince: null,
+    partial,
+  };
+}
+
+export function usePodnodeStream(params: string | null, initial: SnapshotEvent | null, initialPartial: boolean, paused: boolean) {
+  const [store] = useState(() => {
+    const s = new RowStore();
+    if (initial) s.replace(initial.rows);
+    return s;
+  });
+  const [meta, setMeta] = useState<StreamMeta>(() => metaOf(initial, initialPartial));
+  const pausedRef = useRef(paused);
+  const listeners = useRef(new Set<() => void>());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const notifySoon = () => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      for (const l of listeners.current) l();
+    }, RENDER_EVERY_MS);
+  };
+
+  useEffect(() => {
+    pausedRef.current = paused;
+    if (!paused) {
+      store.flushPending();
+      notifySoon();
+    }
+  }, [paused, store]);
+
+  useEffect(() => {
+    if (params === null) return;
+    let es: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let attempt = 0;
+    const on = (type: string, handle: (data: unknown) => void) =>
+      es!.addEventListener(type, (ev) => {
+        try {
+          handle(JSON.parse((ev as MessageEvent<string>).data));
+        } catch (err) {
+          console.warn(`podnode stream: bad ${type} message`, err);
+        }
+      });
+    const connect = () => {
+      setMeta((m) => ({ ...m, connection: m.connection === 'retrying' ? 'retrying' : 'connecting' }));
+      es = new EventSource(`/api/podnodes/stream?${params}`);
+      on('snapshot', (data) => {
+        const s = snapshotEventSchema.parse(data);
+        attempt = 0;
+        store.replace(s.rows);
+        setMeta({ ...metaOf(s, false), connection: 'open' });
+        notifySoon();
+      });
+      on('patch', (data) => {
+        const p = patchEventSchema.parse(data);
+        store.patch(p, pausedRef.current);
+        setMeta((m) => (m.total === p.total && m.matched === p.matched ? m : { ...m, total: p.total, matched: p.matched }));
+        notifySoon();
+      });
+      on('status', (data) => {
+        const status = clusterStatusSchema.parse(data);
+        setMeta((m) => ({ ...m, status }));
+      });
+      on('facets', (data) => {
+        const facets = facetsSchema.parse(data);
+        setMeta((m) => ({ ...m, facets }));
+      });
+      es.onerror = () => {
+        // EventSource retries by itself only on some failures; own the policy: close, back off, reopen.
+        es?.close();
+        const delay = Math.min(15_000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2);
+        attempt++;
+        setMeta((m) => ({ ...m, connection: 'retrying', disconnectedSince: m.disconnectedSince ?? new Date().toISOString() }));
+        retry = setTimeout(connect, delay);
+      };
+    };
+    connect();
+    return () => {
+      clearTimeout(retry);
+      es?.close();
+    };
+  }, [params, store]);
+
+  const version = useSyncExternalStore(
+    (cb) => {
+      listeners.current.add(cb);
+      return () => listeners.current.delete(cb);
+    },
+    () => store.version,
+    () => store.version,
+  );
+
+  return { store, version, meta, pending: store.pending.size };
+}
