@@ -19,6 +19,7 @@ import {
   type ContainerShape,
   type ContainerStatusShape,
   type PodSpecShape,
+  type PodStatusShape,
   type ResourceListShape,
 } from './pod-shape';
 import type { KubeObject } from './types';
@@ -26,17 +27,45 @@ import type { KubeObject } from './types';
 /** millicores and bytes */
 export type CpuMemory = { cpu: number; memory: number };
 
+// Which resource list of a container an aggregation reads (see component-helpers' getResourceList
+// functions). Plain numbers and a switch instead of callbacks: this runs for every pod of a join.
+const SPEC_REQUESTS = 0;
+const SPEC_LIMITS = 1;
+const ALLOCATED_REQUESTS = 2;
+const ACTUATED_REQUESTS = 3;
+const ACTUATED_LIMITS = 4;
+type Source = 0 | 1 | 2 | 3 | 4;
+
+function listFor(c: ContainerShape, cs: ContainerStatusShape | undefined, source: Source, infeasible: boolean): ResourceListShape | undefined {
+  switch (source) {
+    case SPEC_REQUESTS:
+      return c.resources?.requests;
+    case SPEC_LIMITS:
+      return c.resources?.limits;
+    case ALLOCATED_REQUESTS:
+      return cs?.allocatedResources ?? (infeasible ? undefined : c.resources?.requests);
+    case ACTUATED_REQUESTS:
+      return cs?.resources?.requests ?? cs?.allocatedResources ?? (infeasible ? undefined : c.resources?.requests);
+    case ACTUATED_LIMITS:
+      return cs?.resources?.limits ?? (infeasible ? undefined : c.resources?.limits);
+  }
+}
+
+/** The status reporting on container `name`: app statuses first, like findContainerStatus. */
+function statusOf(status: PodStatusShape, name: string): ContainerStatusShape | undefined {
+  for (const cs of listOf(status.containerStatuses)) if (cs.name === name) return cs;
+  for (const cs of listOf(status.initContainerStatuses)) if (cs.name === name) return cs;
+  return undefined;
+}
+
 // cpu in nanocores while summing (exact); converted to millicores once per pod.
 type Sum = { cpu: number; mem: number };
-type Pick = (c: ContainerShape, cs: ContainerStatusShape | undefined) => ResourceListShape | undefined;
 
-const max = (a: Sum, b: Sum): Sum => ({ cpu: Math.max(a.cpu, b.cpu), mem: Math.max(a.mem, b.mem) });
-
-function aggregate(spec: PodSpecShape, statuses: Map<string, ContainerStatusShape> | null, pick: Pick): Sum {
+function aggregate(spec: PodSpecShape, status: PodStatusShape | null, source: Source, infeasible: boolean): Sum {
   let cpu = 0;
   let mem = 0;
   for (const c of listOf(spec.containers)) {
-    const list = pick(c, statuses?.get(c.name));
+    const list = listFor(c, status ? statusOf(status, c.name) : undefined, source, infeasible);
     if (!list) continue;
     cpu += cpuNanosOf(list.cpu);
     mem += bytesOf(list.memory);
@@ -46,7 +75,7 @@ function aggregate(spec: PodSpecShape, statuses: Map<string, ContainerStatusShap
   let initCpu = 0;
   let initMem = 0;
   for (const c of listOf(spec.initContainers)) {
-    const list = pick(c, statuses?.get(c.name));
+    const list = listFor(c, status ? statusOf(status, c.name) : undefined, source, infeasible);
     const ownCpu = list ? cpuNanosOf(list.cpu) : 0;
     const ownMem = list ? bytesOf(list.memory) : 0;
     if (isSidecar(c)) {
@@ -65,21 +94,18 @@ function aggregate(spec: PodSpecShape, statuses: Map<string, ContainerStatusShap
   return { cpu: Math.max(cpu, initCpu), mem: Math.max(mem, initMem) };
 }
 
-/** Container statuses by name (app first, like findContainerStatus), or null when none report resources. */
-function resizeStatuses(pod: KubeObject): Map<string, ContainerStatusShape> | null {
+const max = (a: Sum, b: Sum): Sum => ({ cpu: Math.max(a.cpu, b.cpu), mem: Math.max(a.mem, b.mem) });
+
+/** The pod status when some container reports resources (a resize may be under way), else null. */
+function resizeStatus(pod: KubeObject): PodStatusShape | null {
   const status = podStatus(pod);
-  const app = listOf(status.containerStatuses);
-  const init = listOf(status.initContainerStatuses);
-  const reports = (cs: ContainerStatusShape) => cs.resources !== undefined || cs.allocatedResources !== undefined;
-  if (!app.some(reports) && !init.some(reports)) return null; // then actuated = allocated = spec
-  const byName = new Map<string, ContainerStatusShape>();
-  for (const cs of init) byName.set(cs.name, cs);
-  for (const cs of app) byName.set(cs.name, cs);
-  return byName;
+  for (const cs of listOf(status.containerStatuses)) if (cs.resources !== undefined || cs.allocatedResources !== undefined) return status;
+  for (const cs of listOf(status.initContainerStatuses)) if (cs.resources !== undefined || cs.allocatedResources !== undefined) return status;
+  return null; // then actuated = allocated = spec
 }
 
-function resizeInfeasible(pod: KubeObject): boolean {
-  for (const c of listOf(podStatus(pod).conditions)) if (c.type === 'PodResizePending') return c.reason === 'Infeasible';
+function resizeInfeasible(status: PodStatusShape): boolean {
+  for (const c of listOf(status.conditions)) if (c.type === 'PodResizePending') return c.reason === 'Infeasible';
   return false;
 }
 
@@ -92,18 +118,12 @@ function applyPodLevel(sum: Sum, list: ResourceListShape | undefined): Sum {
   };
 }
 
-const specRequests: Pick = (c) => c.resources?.requests;
-const specLimits: Pick = (c) => c.resources?.limits;
-
-export function podRequests(pod: KubeObject): CpuMemory {
-  const spec = podSpec(pod);
-  const statuses = resizeStatuses(pod);
-  let sum = aggregate(spec, statuses, specRequests);
-  if (statuses) {
-    const infeasible = resizeInfeasible(pod);
-    const fallback = (c: ContainerShape) => (infeasible ? undefined : c.resources?.requests);
-    const allocated = aggregate(spec, statuses, (c, cs) => cs?.allocatedResources ?? fallback(c));
-    const actuated = aggregate(spec, statuses, (c, cs) => cs?.resources?.requests ?? cs?.allocatedResources ?? fallback(c));
+function requestsOf(spec: PodSpecShape, status: PodStatusShape | null): CpuMemory {
+  let sum = aggregate(spec, null, SPEC_REQUESTS, false);
+  if (status) {
+    const infeasible = resizeInfeasible(status);
+    const allocated = aggregate(spec, status, ALLOCATED_REQUESTS, infeasible);
+    const actuated = aggregate(spec, status, ACTUATED_REQUESTS, infeasible);
     sum = infeasible ? max(actuated, allocated) : max(max(sum, actuated), allocated);
   }
   sum = applyPodLevel(sum, spec.resources?.requests);
@@ -112,13 +132,11 @@ export function podRequests(pod: KubeObject): CpuMemory {
   return { cpu: nanosToMillis(sum.cpu), memory: sum.mem };
 }
 
-export function podLimits(pod: KubeObject): CpuMemory {
-  const spec = podSpec(pod);
-  const statuses = resizeStatuses(pod);
-  let sum = aggregate(spec, statuses, specLimits);
-  if (statuses) {
-    const infeasible = resizeInfeasible(pod);
-    const actuated = aggregate(spec, statuses, (c, cs) => cs?.resources?.limits ?? (infeasible ? undefined : c.resources?.limits));
+function limitsOf(spec: PodSpecShape, status: PodStatusShape | null): CpuMemory {
+  let sum = aggregate(spec, null, SPEC_LIMITS, false);
+  if (status) {
+    const infeasible = resizeInfeasible(status);
+    const actuated = aggregate(spec, status, ACTUATED_LIMITS, infeasible);
     sum = infeasible ? actuated : max(sum, actuated);
   }
   // Kubernetes switches to pod-level limits when pod-level requests OR limits are set; only the
@@ -132,4 +150,14 @@ export function podLimits(pod: KubeObject): CpuMemory {
     };
   }
   return { cpu: nanosToMillis(sum.cpu), memory: sum.mem };
+}
+
+export const podRequests = (pod: KubeObject): CpuMemory => requestsOf(podSpec(pod), resizeStatus(pod));
+export const podLimits = (pod: KubeObject): CpuMemory => limitsOf(podSpec(pod), resizeStatus(pod));
+
+/** Both at once, for the join: looks for resize status once. */
+export function podResources(pod: KubeObject): { requests: CpuMemory; limits: CpuMemory } {
+  const spec = podSpec(pod);
+  const status = resizeStatus(pod);
+  return { requests: requestsOf(spec, status), limits: limitsOf(spec, status) };
 }

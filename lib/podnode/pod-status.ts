@@ -3,7 +3,7 @@
 // table with `kubectl get pods`, so this mirrors its quirks rather than "fixing" them: e.g. the
 // first failing init container decides the status, and the first app container with a waiting or
 // terminated reason overrides the phase.
-import { isSidecar, isTerminalPhase, listOf, podSpec, podStatus, type ContainerStatusShape, type PodConditionShape } from './pod-shape';
+import { isSidecar, isTerminalPhase, listOf, podSpec, podStatus, type ContainerShape, type ContainerStatusShape, type PodConditionShape } from './pod-shape';
 import type { KubeObject } from './types';
 
 export type KubectlPodColumns = { status: string; ready: string; restarts: number };
@@ -17,6 +17,12 @@ function firstConditionTrue(conditions: readonly PodConditionShape[], type: stri
 }
 function anyConditionTrue(conditions: readonly PodConditionShape[], type: string): boolean {
   return conditions.some((c) => c.type === type && c.status === 'True');
+}
+
+// A linear scan beats building a Set per pod: pods have a handful of init containers.
+function isSidecarNamed(initSpecs: readonly ContainerShape[], name: string): boolean {
+  for (const c of initSpecs) if (c.name === name) return isSidecar(c);
+  return false;
 }
 
 function terminatedText(prefix: string, t: NonNullable<NonNullable<ContainerStatusShape['state']>['terminated']>): string {
@@ -33,13 +39,7 @@ export function kubectlColumnsOf(pod: KubeObject): KubectlPodColumns {
   const conditions = listOf(status.conditions);
 
   let total = listOf(spec.containers).length;
-  const sidecars = new Set<string>();
-  for (const c of initSpecs) {
-    if (isSidecar(c)) {
-      sidecars.add(c.name);
-      total++;
-    }
-  }
+  for (const c of initSpecs) if (isSidecar(c)) total++;
 
   let reason = status.reason || status.phase || '';
   for (const c of conditions) {
@@ -53,7 +53,7 @@ export function kubectlColumnsOf(pod: KubeObject): KubectlPodColumns {
   const initStatuses = listOf(status.initContainerStatuses);
   for (let i = 0; i < initStatuses.length; i++) {
     const cs = initStatuses[i]!;
-    const sidecar = sidecars.has(cs.name);
+    const sidecar = isSidecarNamed(initSpecs, cs.name);
     restarts += cs.restartCount ?? 0;
     if (sidecar) sidecarRestarts += cs.restartCount ?? 0;
     const terminated = cs.state?.terminated;

@@ -8,6 +8,9 @@ const MAX_ENTRIES = 10_000;
 const cpuCache = new Map<string, number>();
 const bytesCache = new Map<string, number>();
 
+const toNanos = (n: bigint): number => Number(n);
+const toBytes = (n: bigint): number => nanosToUnitsCeil(n, 1_000_000_000n);
+
 function memo(cache: Map<string, number>, q: string, convert: (nanos: bigint) => number): number {
   let value = cache.get(q);
   if (value !== undefined) return value;
@@ -31,13 +34,13 @@ const toKey = (q: string | number | undefined): string | undefined =>
  */
 export function cpuNanosOf(q: string | number | undefined): number {
   const key = toKey(q);
-  return key === undefined ? 0 : memo(cpuCache, key, (n) => Number(n));
+  return key === undefined ? 0 : memo(cpuCache, key, toNanos);
 }
 
 /** Memory in bytes, each quantity rounded up like Value() (Kubernetes warns on fractional bytes). */
 export function bytesOf(q: string | number | undefined): number {
   const key = toKey(q);
-  return key === undefined ? 0 : memo(bytesCache, key, (n) => nanosToUnitsCeil(n, 1_000_000_000n));
+  return key === undefined ? 0 : memo(bytesCache, key, toBytes);
 }
 
 /** Nanocores → millicores, rounded up (exact integer arithmetic, no float division). */

@@ -1,0 +1,99 @@
+// The join (brief §2): one PodNodeRow per pod, with the node it runs on.
+// Hot path: at 150k pods this runs on every full snapshot, so facts about a node are computed
+// once per node object (WeakMap), quantities are memoised, and nothing is cloned: rows reference
+// the cached pod and node objects.
+import { capacityTypeOf, DEFAULT_CAPACITY_TABLE, type CapacityTable } from './capacity-types';
+import { instanceTypeOf, nodeGroupOf, zoneOf } from './node-info';
+import { appNameOf, topOwnerOf } from './owner';
+import { podSpec } from './pod-shape';
+import { kubectlColumnsOf } from './pod-status';
+import { podResources } from './pod-resources';
+import type { CapacityType, KubeObject, PodNodeRow } from './types';
+
+type NodeFacts = { table: CapacityTable; nodeGroup: string | null; capacityType: CapacityType; zone: string | null; instanceType: string | null };
+
+const factsByNode = new WeakMap<KubeObject, NodeFacts>();
+
+/** Group, capacity type, zone and instance type of a node, cached per node object and table. */
+export function nodeFactsOf(node: KubeObject, table: CapacityTable = DEFAULT_CAPACITY_TABLE): Omit<NodeFacts, 'table'> {
+  const cached = factsByNode.get(node);
+  if (cached && cached.table === table) return cached;
+  const labels = node.metadata.labels;
+  const facts: NodeFacts = {
+    table,
+    nodeGroup: nodeGroupOf(labels),
+    capacityType: capacityTypeOf(labels, table),
+    zone: zoneOf(labels),
+    instanceType: instanceTypeOf(labels),
+  };
+  factsByNode.set(node, facts);
+  return facts;
+}
+
+const NO_NODE = { nodeGroup: null, capacityType: 'unknown', zone: null, instanceType: null } as const;
+
+function isoOf(ts: unknown): string {
+  if (typeof ts === 'string') return ts;
+  // client-node hands LIST results over with Date objects; keep rows plain strings either way.
+  if (ts instanceof Date) return ts.toISOString();
+  return '';
+}
+
+/** One row. `node` is the object named by spec.nodeName, or undefined when unscheduled or gone. */
+export function toPodNodeRow(pod: KubeObject, node: KubeObject | undefined, table: CapacityTable = DEFAULT_CAPACITY_TABLE): PodNodeRow {
+  return buildRow(pod, node, node ? nodeFactsOf(node, table) : NO_NODE);
+}
+
+function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: Omit<NodeFacts, 'table'>): PodNodeRow {
+  const meta = pod.metadata;
+  const nodeName = podSpec(pod).nodeName;
+  const columns = kubectlColumnsOf(pod);
+  const owner = topOwnerOf(pod);
+  const { requests, limits } = podResources(pod);
+  return {
+    uid: meta.uid,
+    namespace: meta.namespace ?? '',
+    podName: meta.name,
+    status: columns.status,
+    ready: columns.ready,
+    restarts: columns.restarts,
+    appName: appNameOf(pod, owner),
+    ownerKind: owner?.kind ?? null,
+    ownerName: owner?.name ?? null,
+    nodeName: typeof nodeName === 'string' && nodeName !== '' ? nodeName : null,
+    nodeGroup: facts.nodeGroup,
+    capacityType: facts.capacityType,
+    zone: facts.zone,
+    instanceType: facts.instanceType,
+    cpuRequest: requests.cpu,
+    cpuLimit: limits.cpu,
+    memoryRequest: requests.memory,
+    memoryLimit: limits.memory,
+    createdAt: isoOf(meta.creationTimestamp),
+    pod,
+    node: node ?? null,
+  };
+}
+
+/** Rows for all pods; a pod whose node is not in `nodesByName` keeps its nodeName with node: null. */
+export function joinPodNodes(
+  pods: Iterable<KubeObject>,
+  nodesByName: ReadonlyMap<string, KubeObject>,
+  table: CapacityTable = DEFAULT_CAPACITY_TABLE,
+): PodNodeRow[] {
+  const rows: PodNodeRow[] = [];
+  // Per call, a plain Map by name is cheaper than the WeakMap lookup for each of ~30 pods a node.
+  const factsByName = new Map<string, Omit<NodeFacts, 'table'>>();
+  for (const pod of pods) {
+    const nodeName = podSpec(pod).nodeName;
+    const node = nodeName ? nodesByName.get(nodeName) : undefined;
+    let facts: Omit<NodeFacts, 'table'> = NO_NODE;
+    if (node && nodeName) {
+      const known = factsByName.get(nodeName);
+      if (known) facts = known;
+      else factsByName.set(nodeName, (facts = nodeFactsOf(node, table)));
+    }
+    rows.push(buildRow(pod, node, facts));
+  }
+  return rows;
+}

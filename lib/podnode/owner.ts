@@ -1,0 +1,39 @@
+// Who owns a pod, and what app it belongs to (brief §2: app_name).
+import type { KubeObject } from './types';
+
+export type OwnerRef = { kind: string; name: string };
+
+/**
+ * The pod's top-most owner knowable from the pod alone. A ReplicaSet named
+ * `<deployment>-<pod-template-hash>` is reported as its Deployment; the hash is taken from the
+ * pod's own `pod-template-hash` label (set by the Deployment controller) rather than guessed from
+ * the name, so a hand-made ReplicaSet stays a ReplicaSet. A Job stays a Job: whether a CronJob
+ * owns it is only on the Job object.
+ */
+export function topOwnerOf(pod: KubeObject): OwnerRef | null {
+  const refs = pod.metadata.ownerReferences;
+  if (!Array.isArray(refs) || refs.length === 0) return null;
+  const ref = refs.find((r) => r.controller === true) ?? refs[0]!;
+  if (ref.kind === 'ReplicaSet') {
+    const hash = pod.metadata.labels?.['pod-template-hash'];
+    const suffix = hash ? `-${hash}` : '';
+    if (suffix && ref.name.endsWith(suffix) && ref.name.length > suffix.length) {
+      return { kind: 'Deployment', name: ref.name.slice(0, -suffix.length) };
+    }
+  }
+  return { kind: ref.kind, name: ref.name };
+}
+
+const APP_LABELS = ['app.kubernetes.io/name', 'app', 'k8s-app'] as const;
+
+/** Label app.kubernetes.io/name, else app, else k8s-app, else the top owner's name, else the pod's. */
+export function appNameOf(pod: KubeObject, owner: OwnerRef | null = topOwnerOf(pod)): string {
+  const labels = pod.metadata.labels;
+  if (labels) {
+    for (const key of APP_LABELS) {
+      const value = Object.hasOwn(labels, key) ? labels[key] : undefined;
+      if (typeof value === 'string' && value !== '') return value;
+    }
+  }
+  return owner?.name ?? pod.metadata.name;
+}
