@@ -169,7 +169,11 @@ export class ResourceSync {
     );
     // Closed normally: re-watch from the last resourceVersion. A server that closes at once
     // with nothing said gets a backoff pause, so we never spin on it.
-    if (events === 0 && Date.now() - started < 1000) await sleep(this.backoff.next(), this.signal);
+    if (events === 0 && Date.now() - started < 1000) {
+      const delayMs = this.backoff.next();
+      this.hooks.backingOff?.({ resource: this.cfg.resource, delayMs, error: new Error('watch closed at once, empty') });
+      await sleep(delayMs, this.signal);
+    }
   }
 
   private connection(): KubeConfig {

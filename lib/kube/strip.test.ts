@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeDates, REDACTED, stripNode, stripPod } from './strip';
+
+function pod() {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: 'web-1',
+      namespace: 'shop',
+      uid: 'u1',
+      creationTimestamp: new Date('2026-11-01T10:00:00Z'),
+      managedFields: [{ manager: 'kubectl', fieldsV1: { 'f:spec': {} } }],
+      annotations: {
+        'kubectl.kubernetes.io/last-applied-configuration': '{"spec":{"containers":[{"env":[{"value":"hunter2"}]}]}}',
+        keep: 'me',
+      },
+    },
+    spec: {
+      initContainers: [{ name: 'init', env: [{ name: 'INIT_PW', value: 'init-secret' }] }],
+      containers: [
+        {
+          name: 'app',
+          env: [
+            { name: 'PASSWORD', value: 'hunter2' },
+            { name: 'EMPTY', value: '' },
+            { name: 'FROM_SECRET', valueFrom: { secretKeyRef: { name: 'db', key: 'pw', extra: 'x' } } },
+            { name: 'FROM_FIELD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+          ],
+          envFrom: [{ secretRef: { name: 'all-secrets' }, prefix: 'S_' }],
+        },
+      ],
+      ephemeralContainers: [{ name: 'debug', env: [{ name: 'TOKEN', value: 'eph-token' }] }],
+    },
+    status: { startTime: new Date('2026-11-01T10:00:05Z') },
+  };
+}
+
+describe('stripPod', () => {
+  it('drops managedFields and the last-applied annotation, keeps other annotations', () => {
+    const p = stripPod(pod());
+    expect(p.metadata.managedFields).toBeUndefined();
+    expect(p.metadata.annotations).toEqual({ keep: 'me' });
+  });
+
+  it('redacts every env value in containers, init and ephemeral containers', () => {
+    const json = JSON.stringify(stripPod(pod()));
+    for (const secret of ['hunter2', 'init-secret', 'eph-token']) expect(json).not.toContain(secret);
+    const p = stripPod(pod());
+    const env = (p.spec!.containers as Array<{ env: Array<Record<string, unknown>> }>)[0]!.env;
+    expect(env[0]).toEqual({ name: 'PASSWORD', value: REDACTED });
+    expect(env[1]).toEqual({ name: 'EMPTY', value: REDACTED });
+  });
+
+  it('keeps valueFrom as references only and envFrom as is', () => {
+    const p = stripPod(pod());
+    const c = (p.spec!.containers as Array<{ env: Array<Record<string, unknown>>; envFrom: unknown }>)[0]!;
+    expect(c.env[2]).toEqual({ name: 'FROM_SECRET', valueFrom: { secretKeyRef: { name: 'db', key: 'pw' } } });
+    expect(c.env[3]).toEqual({ name: 'FROM_FIELD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } });
+    expect(c.envFrom).toEqual([{ secretRef: { name: 'all-secrets' }, prefix: 'S_' }]);
+  });
+
+  it('turns Dates from typed LIST results into ISO strings', () => {
+    const p = stripPod(pod());
+    expect(p.metadata.creationTimestamp).toBe('2026-11-01T10:00:00.000Z');
+    expect(p.status!.startTime).toBe('2026-11-01T10:00:05.000Z');
+  });
+
+  it('rejects something that is not an object with metadata', () => {
+    expect(() => stripPod({ kind: 'Pod' })).toThrow(/metadata/);
+    expect(() => stripPod(null)).toThrow();
+  });
+});
+
+describe('stripNode', () => {
+  it('drops managedFields and last-applied, keeps labels', () => {
+    const n = stripNode({
+      metadata: {
+        name: 'n1',
+        uid: 'n',
+        labels: { a: 'b' },
+        managedFields: [{}],
+        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' },
+      },
+    });
+    expect(n.metadata).toEqual({ name: 'n1', uid: 'n', labels: { a: 'b' }, annotations: {} });
+  });
+});
+
+describe('normalizeDates', () => {
+  it('walks arrays and nested objects', () => {
+    const v = normalizeDates({ a: [new Date(0), { b: new Date(1000) }], c: 'x' });
+    expect(v).toEqual({ a: ['1970-01-01T00:00:00.000Z', { b: '1970-01-01T00:00:01.000Z' }], c: 'x' });
+  });
+});
