@@ -8,7 +8,6 @@ import { ClusterCache, type ClusterCacheOptions } from './cluster-cache';
 import { KubeConfigError, resolveKubeConfig, type KubeConfigOptions } from './kubeconfig';
 
 export const DEMO_CONTEXT_NAME = 'podnode-sim (demo)';
-const DEMO_ALIASES = new Set([DEMO_CONTEXT_NAME, 'podnode-sim', 'demo']);
 
 type Registry = {
   /** resolved context name → its cache */
@@ -41,7 +40,9 @@ export function getClusterCache(contextName?: string, opts: GetClusterCacheOptio
   if (hit) return hit;
 
   const env = opts.env ?? process.env;
-  const wantsDemo = contextName !== undefined && DEMO_ALIASES.has(contextName);
+  // Only the exact demo name: 'podnode-sim' is the simulator's own kubeconfig context, which
+  // a test or bench reaches like any real cluster.
+  const wantsDemo = contextName === DEMO_CONTEXT_NAME;
   const resolved = wantsDemo ? null : resolveKubeConfig({ ...opts, context: contextName });
   if (!resolved && contextName !== undefined && !wantsDemo) {
     throw new KubeConfigError(`context "${contextName}" not found: no kubeconfig (available: ${DEMO_CONTEXT_NAME})`);
