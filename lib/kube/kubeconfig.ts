@@ -7,13 +7,16 @@ import path from 'node:path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import type { ContextInfo } from '@/lib/api/wire';
 
+/** an environment to read; not NodeJS.ProcessEnv, which Next's types make demand NODE_ENV */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 export type KubeConfigOptions = {
   /** a context name from the kubeconfig; default: PODNODE_CONTEXT, else the current context */
   context?: string;
   /** one file or a path.delimiter-separated list; default: PODNODE_KUBECONFIG */
   kubeconfigPath?: string;
   /** for tests; default process.env */
-  env?: NodeJS.ProcessEnv;
+  env?: Env;
 };
 
 export type ResolvedKubeConfig = {
@@ -90,7 +93,7 @@ function select(kc: KubeConfig, wanted: string | undefined, source: ResolvedKube
  * defines a name wins, the first non-empty current-context wins. (client-node's mergeConfig
  * throws on duplicate names and lets later files win the current context.)
  */
-function loadFiles(explicit: string | undefined, env: NodeJS.ProcessEnv): KubeConfig | null {
+function loadFiles(explicit: string | undefined, env: Env): KubeConfig | null {
   const list = explicit ?? env.KUBECONFIG;
   const home = env.HOME || os.homedir();
   const files = list
@@ -130,7 +133,7 @@ function loadFiles(explicit: string | undefined, env: NodeJS.ProcessEnv): KubeCo
 }
 
 /** loadFromCluster reads process.env; let tests hand it another environment. */
-function withEnv(env: NodeJS.ProcessEnv, fn: () => void): void {
+function withEnv(env: Env, fn: () => void): void {
   if (env === process.env) return fn();
   const saved = { host: process.env.KUBERNETES_SERVICE_HOST, port: process.env.KUBERNETES_SERVICE_PORT };
   restore('KUBERNETES_SERVICE_HOST', env.KUBERNETES_SERVICE_HOST);

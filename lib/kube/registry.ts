@@ -5,7 +5,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import type { SimHandle } from '@/lib/sim/types';
 import { ClusterCache, type ClusterCacheOptions } from './cluster-cache';
-import { KubeConfigError, resolveKubeConfig, type KubeConfigOptions } from './kubeconfig';
+import { KubeConfigError, resolveKubeConfig, type Env, type KubeConfigOptions } from './kubeconfig';
 
 export const DEMO_CONTEXT_NAME = 'podnode-sim (demo)';
 
@@ -72,7 +72,7 @@ export async function stopClusterCaches(): Promise<void> {
   if (sim) await sim.then((s) => s.stop()).catch(() => {});
 }
 
-function demoCache(reg: Registry, env: NodeJS.ProcessEnv, tuning: Partial<ClusterCacheOptions>): ClusterCache {
+function demoCache(reg: Registry, env: Env, tuning: Partial<ClusterCacheOptions>): ClusterCache {
   const context = { name: DEMO_CONTEXT_NAME, server: '', simulated: true };
   reg.sim ??= startDemoSim(env);
   const kc = reg.sim.then((sim) => {
@@ -86,7 +86,7 @@ function demoCache(reg: Registry, env: NodeJS.ProcessEnv, tuning: Partial<Cluste
   return new ClusterCache({ ...tuning, kc, context });
 }
 
-async function startDemoSim(env: NodeJS.ProcessEnv): Promise<SimHandle> {
+async function startDemoSim(env: Env): Promise<SimHandle> {
   const { startSim } = await import('@/lib/sim');
   return startSim({
     port: int(env.PODNODE_SIM_PORT, 0),
