@@ -13,7 +13,7 @@ export {
 } from './capacity-types';
 export { nodeGroupOf, zoneOf, instanceTypeOf, NODE_GROUP_LABELS, ZONE_LABELS, INSTANCE_TYPE_LABELS } from './node-info';
 export { kubectlColumnsOf, podStatusOf, readyOf, restartsOf, type KubectlPodColumns } from './pod-status';
-export { podRequests, podLimits, podResources, type CpuMemory } from './pod-resources';
+export { podRequests, podLimits, podResources, type CpuMemory, type PodResourceFields } from './pod-resources';
 export { containerResources, type ContainerResources, type ResourcePair } from './container-resources';
 export { topOwnerOf, appNameOf, type OwnerRef } from './owner';
 export { toPodNodeRow, joinPodNodes, nodeFactsOf } from './join';

@@ -49,7 +49,7 @@ function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: Omit<Nod
   const nodeName = podSpec(pod).nodeName;
   const columns = kubectlColumnsOf(pod);
   const owner = topOwnerOf(pod);
-  const { requests, limits } = podResources(pod);
+  const resources = podResources(pod);
   return {
     uid: meta.uid,
     namespace: meta.namespace ?? '',
@@ -65,10 +65,10 @@ function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: Omit<Nod
     capacityType: facts.capacityType,
     zone: facts.zone,
     instanceType: facts.instanceType,
-    cpuRequest: requests.cpu,
-    cpuLimit: limits.cpu,
-    memoryRequest: requests.memory,
-    memoryLimit: limits.memory,
+    cpuRequest: resources.cpuRequest,
+    cpuLimit: resources.cpuLimit,
+    memoryRequest: resources.memoryRequest,
+    memoryLimit: resources.memoryLimit,
     createdAt: isoOf(meta.creationTimestamp),
     pod,
     node: node ?? null,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { containerResources } from './container-resources';
-import { podLimits, podRequests } from './pod-resources';
+import { podLimits, podRequests, podResources } from './pod-resources';
 import { condition, container, makePod, running } from './test-fixtures';
 import type { ContainerStatusShape, PodSpecShape, PodStatusShape } from './pod-shape';
 
@@ -55,6 +55,7 @@ describe('podRequests / podLimits (component-helpers PodRequests / PodLimits)', 
   ])('%s', (_name, spec, [rc, rm], [lc, lm]) => {
     expect(podRequests(pod(spec))).toEqual({ cpu: rc, memory: rm });
     expect(podLimits(pod(spec))).toEqual({ cpu: lc, memory: lm });
+    expect(podResources(pod(spec))).toEqual({ cpuRequest: rc, memoryRequest: rm, cpuLimit: lc, memoryLimit: lm });
   });
 });
 

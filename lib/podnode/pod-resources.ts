@@ -58,10 +58,13 @@ function statusOf(status: PodStatusShape, name: string): ContainerStatusShape | 
   return undefined;
 }
 
-// cpu in nanocores while summing (exact); converted to millicores once per pod.
-type Sum = { cpu: number; mem: number };
+// aggregate() leaves its result in these two instead of returning an object: it runs up to five
+// times per pod in a 150k-pod join, and these numbers are all it produces. cpu is in nanocores
+// while summing (exact) and becomes millicores once per pod.
+let sumCpu = 0;
+let sumMem = 0;
 
-function aggregate(spec: PodSpecShape, status: PodStatusShape | null, source: Source, infeasible: boolean): Sum {
+function aggregate(spec: PodSpecShape, status: PodStatusShape | null, source: Source, infeasible: boolean): void {
   let cpu = 0;
   let mem = 0;
   for (const c of listOf(spec.containers)) {
@@ -91,10 +94,9 @@ function aggregate(spec: PodSpecShape, status: PodStatusShape | null, source: So
       initMem = Math.max(initMem, ownMem + sidecarMem);
     }
   }
-  return { cpu: Math.max(cpu, initCpu), mem: Math.max(mem, initMem) };
+  sumCpu = Math.max(cpu, initCpu);
+  sumMem = Math.max(mem, initMem);
 }
-
-const max = (a: Sum, b: Sum): Sum => ({ cpu: Math.max(a.cpu, b.cpu), mem: Math.max(a.mem, b.mem) });
 
 /** The pod status when some container reports resources (a resize may be under way), else null. */
 function resizeStatus(pod: KubeObject): PodStatusShape | null {
@@ -110,54 +112,75 @@ function resizeInfeasible(status: PodStatusShape): boolean {
 }
 
 /** Pod-level resources win for each resource they name. */
-function applyPodLevel(sum: Sum, list: ResourceListShape | undefined): Sum {
-  if (!list) return sum;
-  return {
-    cpu: Object.hasOwn(list, 'cpu') ? cpuNanosOf(list.cpu) : sum.cpu,
-    mem: Object.hasOwn(list, 'memory') ? bytesOf(list.memory) : sum.mem,
-  };
+function applyPodLevel(list: ResourceListShape | undefined): void {
+  if (!list) return;
+  if (Object.hasOwn(list, 'cpu')) sumCpu = cpuNanosOf(list.cpu);
+  if (Object.hasOwn(list, 'memory')) sumMem = bytesOf(list.memory);
 }
 
-function requestsOf(spec: PodSpecShape, status: PodStatusShape | null): CpuMemory {
-  let sum = aggregate(spec, null, SPEC_REQUESTS, false);
+/** Leaves the pod's requests in sumCpu (nanocores) / sumMem. */
+function requestsOf(spec: PodSpecShape, status: PodStatusShape | null): void {
+  aggregate(spec, null, SPEC_REQUESTS, false);
   if (status) {
+    const specCpu = sumCpu;
+    const specMem = sumMem;
     const infeasible = resizeInfeasible(status);
-    const allocated = aggregate(spec, status, ALLOCATED_REQUESTS, infeasible);
-    const actuated = aggregate(spec, status, ACTUATED_REQUESTS, infeasible);
-    sum = infeasible ? max(actuated, allocated) : max(max(sum, actuated), allocated);
+    aggregate(spec, status, ALLOCATED_REQUESTS, infeasible);
+    const allocatedCpu = sumCpu;
+    const allocatedMem = sumMem;
+    aggregate(spec, status, ACTUATED_REQUESTS, infeasible);
+    // max(spec, actuated, allocated); an Infeasible resize leaves spec out.
+    sumCpu = Math.max(sumCpu, allocatedCpu, infeasible ? 0 : specCpu);
+    sumMem = Math.max(sumMem, allocatedMem, infeasible ? 0 : specMem);
   }
-  sum = applyPodLevel(sum, spec.resources?.requests);
+  applyPodLevel(spec.resources?.requests);
   const overhead = spec.overhead;
-  if (overhead) sum = { cpu: sum.cpu + cpuNanosOf(overhead.cpu), mem: sum.mem + bytesOf(overhead.memory) };
-  return { cpu: nanosToMillis(sum.cpu), memory: sum.mem };
+  if (overhead) {
+    sumCpu += cpuNanosOf(overhead.cpu);
+    sumMem += bytesOf(overhead.memory);
+  }
 }
 
-function limitsOf(spec: PodSpecShape, status: PodStatusShape | null): CpuMemory {
-  let sum = aggregate(spec, null, SPEC_LIMITS, false);
+/** Leaves the pod's limits in sumCpu (nanocores) / sumMem. */
+function limitsOf(spec: PodSpecShape, status: PodStatusShape | null): void {
+  aggregate(spec, null, SPEC_LIMITS, false);
   if (status) {
+    const specCpu = sumCpu;
+    const specMem = sumMem;
     const infeasible = resizeInfeasible(status);
-    const actuated = aggregate(spec, status, ACTUATED_LIMITS, infeasible);
-    sum = infeasible ? actuated : max(sum, actuated);
+    aggregate(spec, status, ACTUATED_LIMITS, infeasible);
+    sumCpu = Math.max(sumCpu, infeasible ? 0 : specCpu);
+    sumMem = Math.max(sumMem, infeasible ? 0 : specMem);
   }
   // Kubernetes switches to pod-level limits when pod-level requests OR limits are set; only the
   // resources named in spec.resources.limits change, so applying the limits list is equivalent.
-  sum = applyPodLevel(sum, spec.resources?.limits);
+  applyPodLevel(spec.resources?.limits);
   const overhead = spec.overhead;
   if (overhead) {
-    sum = {
-      cpu: sum.cpu > 0 ? sum.cpu + cpuNanosOf(overhead.cpu) : sum.cpu,
-      mem: sum.mem > 0 ? sum.mem + bytesOf(overhead.memory) : sum.mem,
-    };
+    if (sumCpu > 0) sumCpu += cpuNanosOf(overhead.cpu);
+    if (sumMem > 0) sumMem += bytesOf(overhead.memory);
   }
-  return { cpu: nanosToMillis(sum.cpu), memory: sum.mem };
 }
 
-export const podRequests = (pod: KubeObject): CpuMemory => requestsOf(podSpec(pod), resizeStatus(pod));
-export const podLimits = (pod: KubeObject): CpuMemory => limitsOf(podSpec(pod), resizeStatus(pod));
+export function podRequests(pod: KubeObject): CpuMemory {
+  requestsOf(podSpec(pod), resizeStatus(pod));
+  return { cpu: nanosToMillis(sumCpu), memory: sumMem };
+}
 
-/** Both at once, for the join: looks for resize status once. */
-export function podResources(pod: KubeObject): { requests: CpuMemory; limits: CpuMemory } {
+export function podLimits(pod: KubeObject): CpuMemory {
+  limitsOf(podSpec(pod), resizeStatus(pod));
+  return { cpu: nanosToMillis(sumCpu), memory: sumMem };
+}
+
+/** Requests and limits at once, named as PodNodeRow fields: the join's one call per pod. */
+export type PodResourceFields = { cpuRequest: number; memoryRequest: number; cpuLimit: number; memoryLimit: number };
+
+export function podResources(pod: KubeObject): PodResourceFields {
   const spec = podSpec(pod);
   const status = resizeStatus(pod);
-  return { requests: requestsOf(spec, status), limits: limitsOf(spec, status) };
+  requestsOf(spec, status);
+  const cpuRequest = nanosToMillis(sumCpu);
+  const memoryRequest = sumMem;
+  limitsOf(spec, status);
+  return { cpuRequest, memoryRequest, cpuLimit: nanosToMillis(sumCpu), memoryLimit: sumMem };
 }
