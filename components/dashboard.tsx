@@ -8,12 +8,13 @@ import { usePodnodeStream } from '@/components/use-podnode-stream';
 import { useDebounced } from '@/components/use-debounced';
 import { useKeyboard } from '@/components/use-keyboard';
 import { apiParams, customColumnPaths, sortToState, streamParams, GROUPS, type View } from '@/components/view';
-import { groupEntries, quickFilter, sortEntries, type ListItem } from '@/components/row-order';
-import { rowFieldOf } from '@/components/row-fields';
+import { groupEntries, quickFilter, SortedView, type ListItem } from '@/components/row-order';
+import { columnIdOf, rowFieldOf } from '@/components/row-fields';
 import { DEFAULT_COLUMN_IDS, NowContext } from '@/components/columns';
 import { AppHeader } from '@/components/app-header';
 import { Toolbar, GROUP_LABELS } from '@/components/toolbar';
 import { KkBox } from '@/components/kk-box';
+import { SelectorBox } from '@/components/selector-box';
 import { SummaryStrip } from '@/components/summary-strip';
 import { DataTable } from '@/components/data-table';
 import { DetailDrawer } from '@/components/detail-drawer';
@@ -41,17 +42,18 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
   const { store, version, meta, pending } = usePodnodeStream(streamKey, initial, partial, paused);
 
   const sortSpec = useMemo(() => sortToState(view.query), [view.query]);
-  // `version` is the store's change counter: the entries array is rebuilt when it moves.
+  const [sortedView] = useState(() => new SortedView());
+  // `version` is the store's change counter: the view catches up with the store when it moves.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const sorted = useMemo(() => sortEntries(store.entries(), sortSpec), [store, version, sortSpec]);
+  const sorted = useMemo(() => sortedView.update(store, sortSpec), [sortedView, store, version, sortSpec]);
   const visible = useMemo(() => quickFilter(sorted, view.q), [sorted, view.q]);
-  const rows = useMemo(() => visible.map((e) => e.row), [visible]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const items = useMemo<ListItem[]>(
-    () => (view.group ? groupEntries(visible, GROUPS[view.group], collapsed) : visible.map((entry) => ({ kind: 'row', entry }))),
+    () => (view.group ? groupEntries(visible, GROUPS[view.group], collapsed) : visible),
     [visible, view.group, collapsed],
   );
   const customPaths = useMemo(() => customColumnPaths(view.query), [view.query]);
+  const columnOrder = useMemo(() => view.query.columns.map((c) => columnIdOf(c.path)), [view.query]);
 
   const [now, setNow] = useState(renderedAt);
   useEffect(() => {
@@ -74,13 +76,14 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
     setActiveIndex,
     onEnter: () => {
       const it = items[activeIndex];
-      if (it?.kind === 'row') open(it.entry.row.uid);
+      if (it?.kind === 'row') open(it.row.uid);
       else if (it) toggleGroup(it.key);
     },
     onEscape: () => view.sel && setView((v) => ({ ...v, sel: null }), 'replace'),
   });
 
   const shownError = error ?? (serverError ? { message: serverError.error, param: serverError.where?.param } : null);
+  const setQuery = (patch: Partial<Query>) => setView((v) => ({ ...v, query: { ...v.query, ...patch } }), 'replace');
   const setSorting = (s: { id: string; desc: boolean }[]) => setView((v: View) => ({ ...v, query: { ...v.query, sort: s.map((x) => ({ path: x.id, desc: x.desc })) } }));
 
   return (
@@ -88,28 +91,30 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
       <div className="flex h-dvh flex-col">
         <AppHeader
           meta={meta}
-          shown={rows.length}
+          shown={visible.length}
           paused={paused}
           pending={pending}
           onPausedChange={setPaused}
           exportHref={(format) => `/api/podnodes?${apiParams(view, format)}`}
         />
-        <Toolbar view={view} setView={setView} facets={meta.facets} searchRef={searchRef} />
+        <Toolbar view={view} setView={setView} facets={meta.facets} searchRef={searchRef} invalid={shownError !== null} />
         <div className="flex items-start gap-2 border-b border-neutral-200 px-3 py-1.5 dark:border-neutral-800">
           <span className="pt-1.5 text-[11px] font-semibold text-neutral-500">kk</span>
           <KkBox onApply={(query) => setView((v) => ({ ...v, query, hide: hideFor(query) }))} />
+          <SelectorBox param="l" label="Pod label selector" value={view.query.labelSelector ?? ''} onChange={(l) => setQuery({ labelSelector: l })} />
+          <SelectorBox param="nl" label="Node label selector" value={view.query.nodeSelector ?? ''} onChange={(nl) => setQuery({ nodeSelector: nl })} />
         </div>
         <SummaryStrip entries={visible} />
         {shownError && <QueryErrorBanner message={shownError.message} param={shownError.param} />}
         {meta.partial && !shownError && (
           <p className="border-b border-neutral-200 bg-neutral-50 px-3 py-1 text-[11px] text-neutral-500 dark:border-neutral-800 dark:bg-neutral-900">
-            Showing the first {rows.length} of {meta.matched} rows while the live stream connects…
+            Showing the first {visible.length} of {meta.matched} rows while the live stream connects…
           </p>
         )}
         <DataTable
-          rows={rows}
           items={items}
           customPaths={customPaths}
+          columnOrder={columnOrder}
           sorting={sortSpec}
           onSortingChange={setSorting}
           widths={view.widths}
@@ -122,12 +127,8 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
           onToggleGroup={toggleGroup}
           flashAfter={now - 2000}
           groupLabel={view.group ? GROUP_LABELS[view.group] : null}
+          emptyMessage={shownError ? 'No rows: the query above is not valid.' : meta.connection === 'connecting' && !initial ? 'Loading…' : 'No pods match this view.'}
         />
-        {items.length === 0 && (
-          <p className="border-t border-neutral-200 px-3 py-6 text-center text-xs text-neutral-500 dark:border-neutral-800" data-testid="empty">
-            {shownError ? 'No rows: the query above is not valid.' : meta.connection === 'connecting' && !initial ? 'Loading…' : 'No pods match this view.'}
-          </p>
-        )}
         {view.sel && (
           <DetailDrawer
             uid={view.sel}

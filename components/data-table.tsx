@@ -15,9 +15,10 @@ const ROW_HEIGHT = 28;
 const apply = <T,>(u: Updater<T>, old: T): T => (typeof u === 'function' ? (u as (o: T) => T)(old) : u);
 
 export type DataTableProps = {
-  rows: WireRow[];
   items: ListItem[];
   customPaths: string[];
+  /** column ids in the order `o` names them; the rest follow in their default order */
+  columnOrder: string[];
   sorting: SortingState;
   onSortingChange: (s: SortingState) => void;
   widths: ColumnSizingState;
@@ -31,30 +32,21 @@ export type DataTableProps = {
   /** rows changed after this moment flash */
   flashAfter: number;
   groupLabel: string | null;
+  emptyMessage: string;
 };
 
 export function DataTable(props: DataTableProps) {
-  const { rows, items, customPaths, sorting, widths, hidden, activeIndex } = props;
-  const columns = useMemo(() => [...DEFAULT_COLUMNS, ...customPaths.map(customColumn)], [customPaths]);
+  const { items, customPaths, sorting, widths, hidden, activeIndex } = props;
+  const { columnOrder } = props;
+  const columns = useMemo(() => {
+    const all = [...DEFAULT_COLUMNS, ...customPaths.map(customColumn)];
+    const rank = (c: (typeof all)[number], i: number) => {
+      const at = columnOrder.indexOf(c.id ?? (c as { accessorKey?: string }).accessorKey ?? '');
+      return at >= 0 ? at : columnOrder.length + i;
+    };
+    return all.map((c, i) => ({ c, r: rank(c, i) })).sort((a, b) => a.r - b.r).map((x) => x.c);
+  }, [customPaths, columnOrder]);
   const columnVisibility = useMemo<ColumnVisibilityState>(() => Object.fromEntries(hidden.map((id) => [id, false])), [hidden]);
-
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    getRowId: (row) => row.uid,
-    manualSorting: true,
-    enableMultiSort: true,
-    enableSortingRemoval: true,
-    columnResizeMode: 'onChange',
-    state: { sorting, columnSizing: widths, columnVisibility },
-    onSortingChange: (u) => props.onSortingChange(apply(u, sorting)),
-    onColumnSizingChange: (u) => props.onWidthsChange(apply(u, widths)),
-    onColumnVisibilityChange: (u) => {
-      const next = apply(u, columnVisibility);
-      props.onHiddenChange(Object.keys(next).filter((id) => next[id] === false));
-    },
-  });
 
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders us itself
@@ -67,7 +59,39 @@ export function DataTable(props: DataTableProps) {
     initialRect: { width: 1440, height: 900 },
     getItemKey: (i) => {
       const it = items[i];
-      return !it ? i : it.kind === 'group' ? `g:${it.key}` : it.entry.row.uid;
+      return !it ? i : it.kind === 'group' ? `g:${it.key}` : it.row.uid;
+    },
+  });
+
+  // Only the rows in view go to TanStack: building Row objects for 50,000 rows on every patch
+  // or keystroke costs hundreds of milliseconds; for the ~60 on screen it costs nothing.
+  const virtualItems = virtualizer.getVirtualItems();
+  const first = virtualItems[0]?.index ?? 0;
+  const last = virtualItems[virtualItems.length - 1]?.index ?? -1;
+  const windowRows = useMemo(() => {
+    const out: WireRow[] = [];
+    for (let i = first; i <= last; i++) {
+      const it = items[i];
+      if (it?.kind === 'row') out.push(it.row);
+    }
+    return out;
+  }, [items, first, last]);
+
+  const table = useTable({
+    features,
+    columns,
+    data: windowRows,
+    getRowId: (row) => row.uid,
+    manualSorting: true,
+    enableMultiSort: true,
+    enableSortingRemoval: true,
+    columnResizeMode: 'onChange',
+    state: { sorting, columnSizing: widths, columnVisibility },
+    onSortingChange: (u) => props.onSortingChange(apply(u, sorting)),
+    onColumnSizingChange: (u) => props.onWidthsChange(apply(u, widths)),
+    onColumnVisibilityChange: (u) => {
+      const next = apply(u, columnVisibility);
+      props.onHiddenChange(Object.keys(next).filter((id) => next[id] === false));
     },
   });
 
@@ -98,14 +122,14 @@ export function DataTable(props: DataTableProps) {
           ))}
         </thead>
         <tbody className="relative grid" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((vi) => {
+          {virtualItems.map((vi) => {
             const item = items[vi.index];
             if (!item) return null;
             const style = { transform: `translateY(${vi.start}px)`, height: ROW_HEIGHT, width: totalWidth };
             if (item.kind === 'group') {
               return <GroupRow key={vi.key} item={item} label={props.groupLabel} style={style} rowIndex={vi.index + 2} active={vi.index === activeIndex} onToggle={props.onToggleGroup} />;
             }
-            const { row: data, changedAt } = item.entry;
+            const { row: data, changedAt } = item;
             const row = rowModel.rowsById[data.uid];
             if (!row) return null;
             const active = vi.index === activeIndex;
@@ -140,6 +164,11 @@ export function DataTable(props: DataTableProps) {
           })}
         </tbody>
       </table>
+      {items.length === 0 && (
+        <p data-testid="empty" className="sticky left-0 px-3 py-8 text-center text-xs text-neutral-500">
+          {props.emptyMessage}
+        </p>
+      )}
     </div>
   );
 }

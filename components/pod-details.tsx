@@ -103,6 +103,7 @@ export function PodDetails({ row, node, onPodsOnNode }: Props) {
                 ['Instance type', row.instanceType],
               ]}
             />
+            {!row.node && <p className="mt-1 text-amber-700 dark:text-amber-400">This node is no longer in the cluster.</p>}
             {node && (
               <div className="mt-2">
                 <Usage label="CPU requested" used={node.requests.cpu} of={node.allocatable.cpu} pct={node.cpuRequestPct} fmt={formatCpu} />
@@ -122,7 +123,7 @@ export function PodDetails({ row, node, onPodsOnNode }: Props) {
             </a>
           </>
         ) : (
-          <p className="text-neutral-500">Not scheduled{row.nodeName === null ? '' : ' (node gone)'}</p>
+          <p className="text-neutral-500">Not scheduled</p>
         )}
       </Section>
       <Section title="Containers">

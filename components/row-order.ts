@@ -1,23 +1,25 @@
 // Sorting, quick filtering and grouping of the held rows: plain array work, kept outside the
-// table so a keystroke at 50,000 rows costs one filter pass over an already-sorted array.
+// table so a keystroke at 50,000 rows costs one filter pass over an already-sorted array, and a
+// live patch moves only the rows it changed.
 import type { WireRow } from '@/lib/api/wire';
-import type { Entry } from '@/components/row-store';
+import type { Entry, RowStore } from '@/components/row-store';
 import { isCustomColumn } from '@/components/row-fields';
 
 export type SortSpec = { id: string; desc: boolean }[];
+type Value = string | number | null;
 
-export function cellValue(row: WireRow, id: string): string | number | null {
+export function cellValue(row: WireRow, id: string): Value {
   if (isCustomColumn(id)) return row.cells?.[id] ?? null;
   const v = row[id as keyof WireRow];
   return typeof v === 'string' || typeof v === 'number' ? v : null;
 }
 
-function compareValues(a: string | number | null, b: string | number | null): number {
+function compareValues(a: Value, b: Value, desc: boolean | undefined): number {
   if (a === b) return 0;
   if (a === null) return 1; // missing values last, whatever the direction
   if (b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a) < String(b) ? -1 : 1;
+  const c = typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : 1;
+  return desc ? -c : c;
 }
 
 const DEFAULT_SORT: SortSpec = [
@@ -25,20 +27,67 @@ const DEFAULT_SORT: SortSpec = [
   { id: 'podName', desc: false },
 ];
 
+/** the user's sort, then uid, so every order is total and a row can be found by binary search */
+function fullSpec(sort: SortSpec): SortSpec {
+  return [...(sort.length ? sort : DEFAULT_SORT), { id: 'uid', desc: false }];
+}
+
+function compareKeys(x: Value[], y: Value[], spec: SortSpec): number {
+  for (let i = 0; i < spec.length; i++) {
+    const c = compareValues(x[i] ?? null, y[i] ?? null, spec[i]!.desc);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
 export function sortEntries(entries: Entry[], sort: SortSpec): Entry[] {
-  const spec = sort.length ? [...sort, { id: 'uid', desc: false }] : [...DEFAULT_SORT, { id: 'uid', desc: false }];
+  const spec = fullSpec(sort);
   // Decorate once: reading values inside the comparator would repeat it n·log n times.
   const keyed = entries.map((e) => ({ e, k: spec.map((s) => cellValue(e.row, s.id)) }));
-  keyed.sort((x, y) => {
-    for (let i = 0; i < spec.length; i++) {
-      const a = x.k[i] ?? null;
-      const b = y.k[i] ?? null;
-      const c = compareValues(a, b);
-      if (c !== 0) return a === null || b === null || !spec[i]!.desc ? c : -c;
-    }
-    return 0;
-  });
+  keyed.sort((x, y) => compareKeys(x.k, y.k, spec));
   return keyed.map((x) => x.e);
+}
+
+/** A sorted array kept up to date from the store's change journal. */
+export class SortedView {
+  private sort: SortSpec | null = null;
+  private resets = -1;
+  private seq = 0;
+  private arr: Entry[] = [];
+
+  update(store: RowStore, sort: SortSpec): Entry[] {
+    const changes = store.changesSince(this.seq);
+    if (sort !== this.sort || store.resets !== this.resets || changes === null || changes.length > this.arr.length / 8 + 64) {
+      this.arr = sortEntries(store.entries(), sort);
+    } else if (changes.length > 0) {
+      const spec = fullSpec(sort);
+      const keyOf = (e: Entry) => spec.map((s) => cellValue(e.row, s.id));
+      const arr = this.arr.slice();
+      const lowerBound = (k: Value[]) => {
+        let lo = 0;
+        let hi = arr.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (compareKeys(keyOf(arr[mid]!), k, spec) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      for (const { old, next } of changes) {
+        if (old) {
+          let at = lowerBound(keyOf(old));
+          if (arr[at] !== old) at = arr.indexOf(old);
+          if (at >= 0) arr.splice(at, 1);
+        }
+        if (next) arr.splice(lowerBound(keyOf(next)), 0, next);
+      }
+      this.arr = arr;
+    }
+    this.sort = sort;
+    this.resets = store.resets;
+    this.seq = store.journalEnd;
+    return this.arr;
+  }
 }
 
 export function quickFilter(entries: Entry[], q: string): Entry[] {
@@ -52,8 +101,7 @@ export function quickFilter(entries: Entry[], q: string): Entry[] {
 }
 
 export type GroupItem = { kind: 'group'; key: string; count: number; cpuRequest: number; memoryRequest: number; collapsed: boolean };
-export type RowItem = { kind: 'row'; entry: Entry };
-export type ListItem = GroupItem | RowItem;
+export type ListItem = GroupItem | Entry;
 
 /** Groups in key order, rows inside each group in the current sort order. */
 export function groupEntries(entries: Entry[], field: keyof WireRow, collapsed: ReadonlySet<string>): ListItem[] {
@@ -75,7 +123,7 @@ export function groupEntries(entries: Entry[], field: keyof WireRow, collapsed: 
     }
     const isCollapsed = collapsed.has(key);
     out.push({ kind: 'group', key, count: list.length, cpuRequest: cpu, memoryRequest: mem, collapsed: isCollapsed });
-    if (!isCollapsed) for (const entry of list) out.push({ kind: 'row', entry });
+    if (!isCollapsed) for (const e of list) out.push(e);
   }
   return out;
 }

@@ -8,7 +8,6 @@ import { facetValues, withFacetValues, GROUPS, type GroupBy, type View } from '@
 import type { RowField } from '@/components/row-fields';
 import { FacetedFilter } from '@/components/faceted-filter';
 import { CapacityChips } from '@/components/capacity-chips';
-import { SelectorBox } from '@/components/selector-box';
 import { ColumnPicker } from '@/components/column-picker';
 
 type Props = {
@@ -16,18 +15,20 @@ type Props = {
   setView: SetView;
   facets: Facets | null;
   searchRef: React.RefObject<HTMLInputElement | null>;
+  /** the URL's query did not parse: clear-all is the way out */
+  invalid: boolean;
 };
 
 const GROUP_LABELS: Record<GroupBy, string> = { node: 'Node', nodeGroup: 'Node group', appName: 'App', namespace: 'Namespace', capacityType: 'Capacity' };
 
-export function Toolbar({ view, setView, facets, searchRef }: Props) {
+export function Toolbar({ view, setView, facets, searchRef, invalid }: Props) {
   const setQuery = (fn: (q: Query) => Query, mode: 'push' | 'replace' = 'push') => setView((v) => ({ ...v, query: fn(v.query) }), mode);
   const facet = (field: RowField) => ({
     selected: facetValues(view.query, field),
     onChange: (values: string[]) => setQuery((q) => withFacetValues(q, field, values)),
   });
   const q = view.query;
-  const filtered = Boolean(view.q || q.labelSelector || q.nodeSelector || q.namespaces.length || q.include.length || q.exclude.length);
+  const filtered = Boolean(invalid || view.q || q.labelSelector || q.nodeSelector || q.namespaces.length || q.include.length || q.exclude.length);
   return (
     <div role="toolbar" aria-label="Filters" className="flex flex-wrap items-center gap-1.5 border-b border-neutral-200 px-3 py-1.5 dark:border-neutral-800">
       <input
@@ -37,7 +38,7 @@ export function Toolbar({ view, setView, facets, searchRef }: Props) {
         value={view.q}
         onChange={(e) => setView((v) => ({ ...v, q: e.target.value }), 'replace')}
         placeholder="Filter rows…  /"
-        className="h-7 w-52 rounded border border-neutral-300 bg-transparent px-2 text-xs outline-none focus:border-blue-500 dark:border-neutral-700"
+        className="h-7 w-44 rounded border border-neutral-300 bg-transparent px-2 text-xs outline-none focus:border-blue-500 dark:border-neutral-700"
       />
       <FacetedFilter
         title="Namespace"
@@ -49,8 +50,6 @@ export function Toolbar({ view, setView, facets, searchRef }: Props) {
       <FacetedFilter title="Node group" counts={facets?.nodeGroup} {...facet('nodeGroup')} />
       <FacetedFilter title="Status" counts={facets?.status} {...facet('status')} />
       <FacetedFilter title="Zone" counts={facets?.zone} {...facet('zone')} />
-      <SelectorBox param="l" label="Pod label selector" value={q.labelSelector ?? ''} onChange={(l) => setQuery((x) => ({ ...x, labelSelector: l }), 'replace')} />
-      <SelectorBox param="nl" label="Node label selector" value={q.nodeSelector ?? ''} onChange={(nl) => setQuery((x) => ({ ...x, nodeSelector: nl }), 'replace')} />
       <label className="flex items-center gap-1 text-xs text-neutral-600 dark:text-neutral-400">
         Group
         <select
