@@ -29,8 +29,9 @@ const SUFFIX_SHAPE = /^[eEinumkKMGTP]*[-+]?[0-9]*$/;
 const EXPONENT_SHAPE = /^[eE][-+]?[0-9]+$/;
 // Kubernetes caps binary-SI quantities at 2^63-1 units.
 const BINARY_MAX_NANOS = ((1n << 63n) - 1n) * 1_000_000_000n;
-// Kubernetes would accept 1e999999999; we refuse to build a billion-digit BigInt for it.
+// Kubernetes would accept 1e999999999 or a megabyte of digits; we refuse to build BigInts that big.
 const MAX_EXPONENT = 1000;
+const MAX_LENGTH = 128;
 
 const pow10 = (n: number): bigint => 10n ** BigInt(n);
 
@@ -62,6 +63,7 @@ function interpretSuffix(input: string, suffix: string): Suffix {
  */
 export function parseQuantity(input: string): Quantity {
   if (input.length === 0) throw new QuantityError(input, 'empty');
+  if (input.length > MAX_LENGTH) throw new QuantityError(input, `longer than ${MAX_LENGTH} characters`);
   let pos = 0;
   let negative = false;
   if (input[0] === '-' || input[0] === '+') {
