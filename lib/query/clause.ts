@@ -1,8 +1,8 @@
 // `-f`/`-e` clauses: `PATH=V1/V2`, `PATH!=V`, `PATH~=v`. `\/` and `\\` escape a slash or backslash
-// inside an alternative (image names have slashes).
+// inside an alternative (image names have slashes); `\=` a value's leading `=` (`a==x` is `a=x`).
 import type { PodNodeRow } from '@/lib/podnode/types';
 import { fail } from './errors';
-import { parsePathAt } from './path-syntax';
+import { parsePathAt, bracketHint } from './path-syntax';
 import { valueToText, Fanout, type PathAccessor } from './path';
 import type { Clause } from './query';
 
@@ -16,7 +16,7 @@ export function parseClause(text: string): Clause {
       ? ([rest.slice(0, 2) as '!=' | '~=', 2] as const)
       : rest.startsWith('=')
         ? (['=', 1] as const)
-        : fail(`expected '=', '!=' or '~=' after the path at position ${end}, found ${describe(text[end])}`, end);
+        : fail(`expected '=', '!=' or '~=' after the path at position ${end}, found ${describe(text[end])}${bracketHint(text[end])}`, end);
   return { path, op, values: splitAlternatives(text.slice(end + length)) };
 }
 
@@ -28,7 +28,7 @@ export function splitAlternatives(text: string): string[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     const next = text[i + 1];
-    if (ch === '\\' && (next === '/' || next === '\\')) {
+    if (ch === '\\' && (next === '/' || next === '\\' || next === '=')) {
       current += next;
       i++;
     } else if (ch === '/') {
@@ -41,7 +41,8 @@ export function splitAlternatives(text: string): string[] {
 }
 
 export function formatClause(c: Clause): string {
-  return `${c.path}${c.op}${c.values.map((v) => v.replace(/[\\/]/g, (m) => `\\${m}`)).join('/')}`;
+  const text = c.values.map((v) => v.replace(/[\\/]/g, (m) => `\\${m}`)).join('/');
+  return `${c.path}${c.op}${c.op === '=' && text.startsWith('=') ? '\\' : ''}${text}`;
 }
 
 /** Compiled once per query; per row it is one path read, one text conversion and a Set lookup. */

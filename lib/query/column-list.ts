@@ -1,7 +1,7 @@
 // `-o PATH[:WIDTH],…` and `--sort [-]PATH,…`. Lists are split by reading paths, not by splitting on
 // `,` or `:`, because a bracketed key may hold both (`labels["a:b,c"]`).
 import { fail } from './errors';
-import { parsePathAt } from './path-syntax';
+import { parsePathAt, bracketHint } from './path-syntax';
 import { DEFAULT_COLUMN_WIDTH, MAX_COLUMN_WIDTH, MAX_COLUMNS, MAX_SORT_KEYS } from './limits';
 import type { Column, SortKey } from './query';
 
@@ -19,7 +19,9 @@ function eachEntry(text: string, entry: (start: number) => number): void {
     }
     i = entry(i);
     while (isSpace(text[i])) i++;
-    if (i < text.length && text[i] !== ',') fail(`unexpected '${text[i]}' at position ${i}, expected ',' or the end`, i);
+    if (i < text.length && text[i] !== ',') {
+      fail(`unexpected '${text[i]}' at position ${i}, expected ',' or the end${bracketHint(text[i])}`, i);
+    }
   }
 }
 

@@ -46,7 +46,7 @@ export function parsePathAt(text: string, start: number): { segments: PathSegmen
     while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
     if (j === from) {
       const ch = text[from];
-      const hint = ch === '/' || ch === ':' ? ` (use ["…"] for keys with '${ch}')` : '';
+      const hint = bracketHint(ch);
       fail(`expected ${what} at position ${from}, found ${ch === undefined ? 'the end' : `'${ch}'`}${hint}`, from);
     }
     push({ kind: 'key', key: text.slice(from, j) }, from);
@@ -67,6 +67,7 @@ export function parsePathAt(text: string, start: number): { segments: PathSegmen
       const from = j;
       while (j < text.length && isBareKeyChar(text.charCodeAt(j))) j++;
       const bare = text.slice(from, j);
+      if (/^-\d+$/.test(bare)) fail(`negative index ${bare} at position ${from} is not supported`, from);
       if (/^\d+$/.test(bare)) {
         if (bare.length > MAX_INDEX_DIGITS) fail(`index ${bare.slice(0, 12)}… is too large (position ${from})`, from);
         push({ kind: 'index', index: Number(bare) }, from);
@@ -90,4 +91,9 @@ export function parsePathAt(text: string, start: number): { segments: PathSegmen
     }
     return fail(`unterminated ${quote} string starting at position ${from}`, from);
   }
+}
+
+/** The usual mistake: a label key with dots or slashes written after a dot. */
+export function bracketHint(ch: string | undefined): string {
+  return ch === '/' || ch === ':' ? ` (write keys with '${ch}' in brackets: ["…"])` : '';
 }

@@ -4,7 +4,7 @@
 // (`status.phase`, from kk's own README) reads the pod instead.
 import type { PodNodeRow } from '@/lib/podnode/types';
 import { inParam, fail } from './errors';
-import { parsePathAt, type PathSegment } from './path-syntax';
+import { parsePathAt, bracketHint, type PathSegment } from './path-syntax';
 import { rowFieldOf } from './row-fields';
 
 export type PathAccessor = (row: PodNodeRow) => unknown;
@@ -24,7 +24,7 @@ export class Fanout {
 /** Parses a whole path (nothing may follow it); throws SyntaxFailure. */
 export function parsePathText(text: string): PathSegment[] {
   const { segments, end } = parsePathAt(text, 0);
-  if (end !== text.length) fail(`unexpected '${text[end]}' at position ${end}`, end);
+  if (end !== text.length) fail(`unexpected '${text[end]}' at position ${end}${bracketHint(text[end])}`, end);
   return segments;
 }
 
