@@ -50,6 +50,10 @@ export async function startServer(ctx: ApiContext, faults: FaultController, cont
       sendJson(res, 200, await control(method, path, method === 'POST' ? await readJson(req) : undefined));
       return;
     }
+    // API Priority and Fairness headers: with them kubectl turns off its client-side QPS
+    // throttle (5 req/s), as against a real API server; paged kubectl runs crawl without them
+    res.setHeader('X-Kubernetes-Pf-Flowschema-Uid', 'a5b6c7d8-0000-4000-8000-000000000001');
+    res.setHeader('X-Kubernetes-Pf-Prioritylevel-Uid', 'a5b6c7d8-0000-4000-8000-000000000002');
     const f = faults.current();
     if (f.latencyMs > 0) await new Promise((r) => setTimeout(r, f.latencyMs));
     if (faults.shouldFail()) {
