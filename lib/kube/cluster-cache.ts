@@ -151,7 +151,13 @@ export class ClusterCache {
       listed: () => this.status.listed(resource),
       healthy: () => this.status.healthy(resource),
       failed: (err) => this.status.failed(resource, err.message),
-      backingOff: (info) => this.opts.onBackoff?.(info),
+      backingOff: (info) => {
+        try {
+          this.opts.onBackoff?.(info);
+        } catch {
+          // an observer's bug must not end the list-watch loop
+        }
+      },
     };
   }
 

@@ -86,7 +86,8 @@ export class ResourceSync {
           this.requireEvent = true;
         }
         this.metrics.errors++;
-        this.hooks.failed(error);
+        // say what failed: "watch: connect ECONNREFUSED 10.0.0.1:6443" reads better in a badge
+        this.hooks.failed(new Error(`${fromWatch ? 'watch' : 'list'}: ${error.message}`));
         const retryAfter = error instanceof KubeApiError ? error.retryAfterSeconds : undefined;
         const delayMs = this.backoff.next(retryAfter);
         this.hooks.backingOff?.({ resource: this.cfg.resource, delayMs, error });
