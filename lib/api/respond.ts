@@ -1,6 +1,6 @@
 // /api/podnodes in its four formats. Text is kk's padded layout, so `curl … | less` reads like kk.
 import 'server-only';
-import { DEFAULT_TEXT_COLUMNS, formatCsv, formatNdjson, formatText, parseQueryParams, type Query } from '@/lib/query';
+import { formatCsv, formatNdjson, formatText } from '@/lib/query';
 import { selectRows, cellColumns, toWireRow } from '@/lib/api/select';
 import { badRequest, json, type ParsedRequest } from '@/lib/api/http';
 
@@ -19,16 +19,15 @@ export async function respondPodNodes({ query, index, params }: ParsedRequest): 
   const { rows, compiled } = selectRows(index.rows(), query);
   const status = index.cache.getStatus();
   const headers = { 'X-Podnode-Status': status.state, 'X-Podnode-Matched': String(rows.length) };
-  const columns = query.columns.length > 0 ? query.columns : textColumns();
   const filename = `podnodes-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}`;
 
   switch (format) {
     case 'text':
-      return new Response(formatText(rows, columns, { headers: params.get('headers') !== 'false' }), {
+      return new Response(formatText(rows, query.columns, { headers: params.get('headers') !== 'false' }), {
         headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
       });
     case 'csv':
-      return new Response(formatCsv(rows, columns), {
+      return new Response(formatCsv(rows, query.columns), {
         headers: {
           ...headers,
           'Content-Type': 'text/csv; charset=utf-8',
@@ -59,8 +58,4 @@ export async function respondPodNodes({ query, index, params }: ParsedRequest): 
       });
     }
   }
-}
-
-function textColumns(): Query['columns'] {
-  return parseQueryParams({ o: DEFAULT_TEXT_COLUMNS }).columns;
 }

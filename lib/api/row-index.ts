@@ -2,7 +2,7 @@
 // re-joining 150,000 pods. One index per cluster cache, shared like the cache itself.
 import type { KubeObject, PodNodeRow } from '@/lib/podnode/types';
 import type { ClusterStatus } from '@/lib/api/wire';
-import { toPodNodeRow } from '@/lib/podnode';
+import { toPodNodeRow, DEFAULT_CAPACITY_TABLE, type CapacityTable } from '@/lib/podnode';
 import type { ClusterCache, CacheBatch } from '@/lib/kube/cluster-cache';
 
 export type RowBatch = { upserts: PodNodeRow[]; deletes: string[]; status?: ClusterStatus };
@@ -16,7 +16,10 @@ export class RowIndex {
   /** bumped on every applied batch; lets callers cache derived results */
   version = 0;
 
-  constructor(readonly cache: ClusterCache) {
+  constructor(
+    readonly cache: ClusterCache,
+    private readonly table: CapacityTable = DEFAULT_CAPACITY_TABLE,
+  ) {
     const nodes = cache.nodes();
     for (const pod of cache.pods()) this.put(pod, nodes);
     cache.subscribe((batch) => this.apply(batch));
@@ -63,7 +66,7 @@ export class RowIndex {
       for (const uid of this.byNode.get(node.metadata.name) ?? []) {
         const old = this.byUid.get(uid);
         if (!old) continue;
-        const row = toPodNodeRow(old.pod, nodes.get(node.metadata.name));
+        const row = toPodNodeRow(old.pod, nodes.get(node.metadata.name), this.table);
         this.byUid.set(uid, row);
         upserts.set(uid, row);
       }
@@ -79,7 +82,7 @@ export class RowIndex {
     const previous = this.byUid.get(uid);
     const nodeName = nodeNameOf(pod);
     if (previous?.pod && nodeNameOf(previous.pod) !== nodeName) this.unlink(uid, nodeNameOf(previous.pod));
-    const row = toPodNodeRow(pod, nodeName ? nodes.get(nodeName) : undefined);
+    const row = toPodNodeRow(pod, nodeName ? nodes.get(nodeName) : undefined, this.table);
     this.byUid.set(uid, row);
     if (nodeName) {
       let set = this.byNode.get(nodeName);

@@ -1,16 +1,16 @@
 // The query applied to the joined rows: filter, sort, and the wire shape of each row.
 import type { PodNodeRow } from '@/lib/podnode/types';
 import type { WireRow, Facets } from '@/lib/api/wire';
-import { compileQuery, valueToText, type Query } from '@/lib/query';
+import { compileQuery, rowFieldOf, sortRows, valueToText, type Query } from '@/lib/query';
 
 export type Selection = { rows: PodNodeRow[]; compiled: ReturnType<typeof compileQuery> };
 
 export function selectRows(all: Iterable<PodNodeRow>, query: Query): Selection {
   const compiled = compileQuery(query);
-  const rows: PodNodeRow[] = [];
-  for (const row of all) if (compiled.matches(row)) rows.push(row);
-  if (query.sort.length > 0) rows.sort(compiled.compare);
-  else rows.sort(byNamespaceThenName);
+  const matched: PodNodeRow[] = [];
+  for (const row of all) if (compiled.matches(row)) matched.push(row);
+  // sortRows reads each row's keys once; compiled.compare would re-read them per comparison.
+  const rows = query.sort.length > 0 ? sortRows(matched, query) : matched.sort(byNamespaceThenName);
   return { rows, compiled };
 }
 
@@ -19,17 +19,11 @@ function byNamespaceThenName(a: PodNodeRow, b: PodNodeRow): number {
   return a.podName < b.podName ? -1 : a.podName > b.podName ? 1 : 0;
 }
 
-/** Row paths the wire row already carries; any other `o` path is sent as a text cell. */
-const WIRE_FIELDS = new Set([
-  'uid', 'namespace', 'podName', 'pod_name', 'status', 'pod_state', 'ready', 'restarts', 'appName', 'app_name',
-  'ownerKind', 'ownerName', 'nodeName', 'node_name', 'nodeGroup', 'node_group', 'capacityType', 'node_lifecycle',
-  'zone', 'instanceType', 'cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit', 'createdAt',
-]);
-
 export type CellColumn = { path: string; get: (row: PodNodeRow) => unknown };
 
 export function cellColumns(compiled: Selection['compiled']): CellColumn[] {
-  return compiled.columns.filter((c) => !WIRE_FIELDS.has(c.path));
+  // Paths that name a row field travel as that field already; anything else becomes a text cell.
+  return compiled.columns.filter((c) => rowFieldOf(c.path) === undefined);
 }
 
 export function toWireRow(row: PodNodeRow, cells: CellColumn[]): WireRow {

@@ -4,6 +4,7 @@
 import 'server-only';
 import { getClusterCache } from '@/lib/kube/server';
 import { RowIndex } from '@/lib/api/row-index';
+import { capacityTableFromEnv } from '@/lib/config/capacity-table';
 
 type Sources = Map<string, RowIndex>;
 const g = globalThis as typeof globalThis & { __podnodeRowIndexes?: Sources };
@@ -15,7 +16,7 @@ export function getRowIndex(contextName?: string): RowIndex {
   const sources = (g.__podnodeRowIndexes ??= new Map());
   let index = sources.get(key);
   if (!index || index.cache !== cache) {
-    index = new RowIndex(cache);
+    index = new RowIndex(cache, capacityTableFromEnv());
     sources.set(key, index);
   }
   return index;

@@ -1,0 +1,104 @@
+// kubectl-podnode: kk's `get podnode` on the PodNode core. Exit 0 ok, 2 bad query/flags, 1 unreachable.
+import { KubeConfigError } from '@/lib/kube/kubeconfig';
+import { QueryError, compileQuery } from '@/lib/query';
+import { joinPodNodes } from '@/lib/podnode';
+import { selectRows } from '@/lib/api/select';
+import { capacityTableFromEnv } from '@/lib/config/capacity-table';
+import { parseCliOptions, USAGE, type CliOptions } from './options';
+import { renderRows } from './output';
+import { loadSnapshot, saveSnapshot, snapshotPath, SnapshotError } from './snapshot-file';
+import { openLive, UnreachableError } from './live';
+import { runRemote } from './remote';
+import { printer } from './printer';
+
+export async function main(argv: string[]): Promise<number> {
+  let opts: CliOptions;
+  try {
+    opts = parseCliOptions(argv);
+    compileQuery(opts.query); // every path and selector checked before any network
+  } catch (err) {
+    return fail(err);
+  }
+  if (opts.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  try {
+    if (opts.server !== undefined) return await runRemote(opts.server, opts);
+    if (opts.offline) return runOffline(opts);
+    return await runLive(opts);
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+function runOffline(opts: CliOptions): number {
+  const file = opts.snapshot ?? snapshotPath(opts.context ?? 'default');
+  const snap = loadSnapshot(file);
+  const nodes = new Map(snap.nodes.map((n) => [n.metadata.name, n]));
+  const rows = joinPodNodes(snap.pods, nodes, capacityTableFromEnv());
+  process.stderr.write(`podnode: offline, context "${snap.context}", snapshot taken ${snap.takenAt}\n`);
+  process.stdout.write(renderRows(selectRows(rows, opts.query).rows, opts));
+  return 0;
+}
+
+async function runLive(opts: CliOptions): Promise<number> {
+  const live = await openLive(opts);
+  const { index } = live;
+  const save = () => {
+    const cache = index.cache;
+    const snap = { context: live.contextName, takenAt: new Date().toISOString(), nodes: [...cache.nodes().values()], pods: [...cache.pods()] };
+    // The default context is saved as 'default' too, so a bare `--offline` finds the last run.
+    const files = [snapshotPath(live.contextName), ...(opts.context === undefined ? [snapshotPath('default')] : [])];
+    for (const file of files) {
+      try {
+        saveSnapshot(file, snap);
+      } catch (err) {
+        process.stderr.write(`podnode: could not save the offline snapshot to ${file}: ${String(err)}\n`);
+      }
+    }
+  };
+  const render = () => renderRows(selectRows(index.rows(), opts.query).rows, opts);
+  if (!opts.watch) {
+    process.stdout.write(render());
+    save();
+    await live.close();
+    return 0;
+  }
+  const print = printer(process.stdout);
+  print(render());
+  save();
+  await new Promise<void>((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = index.subscribe(() => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        print(render());
+      }, 300);
+    });
+    const stop = () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  save();
+  await live.close();
+  return 0;
+}
+
+function fail(err: unknown): number {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof QueryError || err instanceof KubeConfigError) {
+    process.stderr.write(`error: ${message}\n`);
+    return 2;
+  }
+  if (err instanceof UnreachableError || err instanceof SnapshotError) {
+    process.stderr.write(`error: ${message}\n`);
+    return 1;
+  }
+  process.stderr.write(`error: ${err instanceof Error && err.stack ? err.stack : message}\n`);
+  return 1;
+}

@@ -1,0 +1,62 @@
+// The snapshot every online run leaves behind, so `--offline` answers on a plane or during an
+// outage. Same document as the dashboard's /api/snapshot, so a file saved from there works too.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import type { KubeObject } from '@/lib/podnode/types';
+
+const objectSchema = z.looseObject({
+  metadata: z.looseObject({ name: z.string(), uid: z.string().optional() }),
+});
+const snapshotSchema = z.object({
+  context: z.looseObject({ name: z.string() }).optional(),
+  takenAt: z.string().optional(),
+  nodes: z.array(objectSchema),
+  pods: z.array(objectSchema.extend({ metadata: z.looseObject({ name: z.string(), uid: z.string() }) })),
+});
+
+export type Snapshot = { context: string; takenAt: string; nodes: KubeObject[]; pods: KubeObject[] };
+
+export function snapshotPath(context: string, env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  // A context name is user text ("arn:aws:eks:…/prod"): keep it to one safe file name.
+  const file = context.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'default';
+  return path.join(base, 'podnode', `${file}.json`);
+}
+
+export function saveSnapshot(file: string, snap: Snapshot): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.tmp`;
+  const doc = { kind: 'PodNodeSnapshot', apiVersion: 'podnode.dev/v1', context: { name: snap.context }, takenAt: snap.takenAt, nodes: snap.nodes, pods: snap.pods };
+  // Cluster data: readable by the owner only. Written then renamed, so a reader never sees half a file.
+  fs.writeFileSync(tmp, JSON.stringify(doc), { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+export class SnapshotError extends Error {}
+
+export function loadSnapshot(file: string): Snapshot {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new SnapshotError(
+      code === 'ENOENT' ? `no snapshot at ${file}: run once online first (or pass --snapshot FILE)` : `cannot read ${file}: ${String(err)}`,
+    );
+  }
+  let parsed;
+  try {
+    parsed = snapshotSchema.parse(JSON.parse(text));
+  } catch (err) {
+    const why = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ') : String(err);
+    throw new SnapshotError(`${file} is not a PodNode snapshot: ${why}`);
+  }
+  return {
+    context: parsed.context?.name ?? 'unknown',
+    takenAt: parsed.takenAt ?? 'unknown',
+    nodes: parsed.nodes as KubeObject[],
+    pods: parsed.pods as KubeObject[],
+  };
+}
