@@ -72,7 +72,8 @@ function makePod(i: number): KubeObject {
 
 const nodes = new Map<string, KubeObject>();
 for (let i = 0; i < NODES; i++) nodes.set(`node-${i}`, makeNode(i));
-const pods = Array.from({ length: PODS }, (_, i) => makePod(i));
+// Through JSON, as the cache receives them: parsed objects share hidden classes the way real ones do.
+const pods = Array.from({ length: PODS }, (_, i) => JSON.parse(JSON.stringify(makePod(i))) as KubeObject);
 
 // With --expose-gc, collect the previous run's rows first so each run pays only for its own garbage.
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -90,8 +91,9 @@ for (let run = 0; run < 5; run++) {
   cpu.push((c.user + c.system) / 1000);
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!.toFixed(1);
+const best = (xs: number[]) => Math.min(...xs).toFixed(1);
 // CPU time is reported too: these machines are shared, and wall time swings with the neighbours' load.
 console.log(
-  `joinPodNodes: ${rows} rows on ${NODES} nodes — median ${median(wall)} ms wall, ${median(cpu)} ms cpu` +
+  `joinPodNodes: ${rows} rows on ${NODES} nodes — median ${median(wall)} ms wall (best ${best(wall)}), ${median(cpu)} ms cpu` +
     ` (wall runs: ${wall.map((t) => t.toFixed(0)).join(', ')} ms; gc between runs: ${gc ? 'yes' : 'no, run with node --expose-gc'})`,
 );
