@@ -1,0 +1,147 @@
+// The CLI end to end: the real binary, over HTTP, against the simulator.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startSim, type SimHandle } from '@/lib/sim';
+import type { KubeObject } from '@/lib/podnode/types';
+import { waitFor } from '@/lib/kube/test-support';
+import { runCli, spawnCli } from './run-cli';
+
+const SEED_F = 'metadata.namespace=streamtech/content/commerce';
+const SEED_E = 'metadata.owner_references[0].kind=DaemonSet';
+const SEED_O = 'pod_name:62,pod.status.phase,node.metadata.labels.lifecycle,namespace,,pod.spec.containers[0].resources.requests:35';
+
+let sim: SimHandle;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+let pods: KubeObject[];
+
+async function simPods(): Promise<KubeObject[]> {
+  const res = await fetch(`${sim.url}/api/v1/pods`);
+  return ((await res.json()) as { items: KubeObject[] }).items;
+}
+
+beforeAll(async () => {
+  sim = await startSim({ nodes: 24, pods: 400, seed: 11, churn: 0, profile: 'mixed', namespaces: ['streamtech', 'content', 'commerce'] });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-cli-'));
+  await sim.writeKubeconfig(path.join(dir, 'kubeconfig'));
+  env = { KUBECONFIG: path.join(dir, 'kubeconfig'), XDG_CACHE_HOME: path.join(dir, 'cache'), PODNODE_CONTEXT: '' };
+  pods = await simPods();
+});
+
+afterAll(async () => {
+  await sim?.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function expectedSeedPods(): KubeObject[] {
+  return pods.filter(
+    (p) => ['streamtech', 'content', 'commerce'].includes(p.metadata.namespace ?? '') && p.metadata.ownerReferences?.[0]?.kind !== 'DaemonSet',
+  );
+}
+
+describe('kubectl-podnode get podnode', () => {
+  it("answers kk's seed command with exactly the matching pods, in kk's padded layout", async () => {
+    const r = await runCli(['get', 'podnode', '-f', SEED_F, '-e', SEED_E, '-o', SEED_O], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    const header = lines[0]!;
+    expect(header.startsWith('pod_name'.padEnd(66))).toBe(true);
+    expect(header).toContain('pod.status.phase'.padEnd(20));
+    const expected = expectedSeedPods();
+    expect(expected.length).toBeGreaterThan(10);
+    const names = lines.slice(1).map((l) => l.slice(0, 62).trimEnd());
+    expect(names.sort()).toEqual(expected.map((p) => p.metadata.name.slice(0, 62)).sort());
+    for (const line of lines.slice(1)) {
+      // namespace is the 4th column: 66 + 20 + 20 characters in
+      expect(['streamtech', 'content', 'commerce']).toContain(line.slice(106, 126).trim());
+    }
+  });
+
+  it('--json prints the -o columns keyed by path, with raw values', async () => {
+    const r = await runCli(['get', 'pn', '-f', SEED_F, '-e', SEED_E, '-o', SEED_O, '--json'], env);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows).toHaveLength(expectedSeedPods().length);
+    expect(Object.keys(rows[0]!)).toEqual(['pod_name', 'pod.status.phase', 'node.metadata.labels.lifecycle', 'namespace', 'pod.spec.containers[0].resources.requests']);
+    const withRequests = rows.find((row) => typeof row['pod.spec.containers[0].resources.requests'] === 'object');
+    expect(withRequests).toBeDefined();
+  });
+
+  it('--json without -o prints full rows without the pod and node objects', async () => {
+    const r = await runCli(['get', 'pn', '-n', 'commerce', '--json'], env);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows.length).toBe(pods.filter((p) => p.metadata.namespace === 'commerce').length);
+    expect(rows[0]).toHaveProperty('capacityType');
+    expect(rows[0]).not.toHaveProperty('pod');
+    expect(rows[0]).not.toHaveProperty('node');
+  });
+
+  it('never prints an env value, even when asked for the env by path', async () => {
+    const literal = pods.flatMap((p) => ((p.spec?.containers ?? []) as { env?: { value?: string }[] }[]).flatMap((c) => c.env ?? []))
+      .map((e) => e.value)
+      .filter((v): v is string => typeof v === 'string' && v.length >= 6);
+    expect(literal.length).toBeGreaterThan(0);
+    const r = await runCli(['get', 'pn', '-o', 'pod.spec.containers[*].env:1000', '--json'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('[redacted]');
+    for (const value of new Set(literal)) expect(r.stdout).not.toContain(value);
+  });
+
+  it('--offline reads the snapshot the last online run saved', async () => {
+    const online = await runCli(['get', 'pn', '-n', 'streamtech', '--no-headers'], env);
+    const offline = await runCli(['get', 'pn', '-n', 'streamtech', '--no-headers', '--offline'], env);
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toBe(online.stdout);
+    expect(offline.stderr).toMatch(/offline, context "podnode-sim"/);
+    const file = path.join(dir, 'cache', 'podnode', 'podnode-sim.json');
+    expect(fs.statSync(file).mode & 0o077).toBe(0); // cluster data: owner-only
+  });
+
+  it('exits 2 with a message pointing at the bad part of a query', async () => {
+    const r = await runCli(['get', 'pn', '-f', 'node.metadata.labels[zone=x'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing '\]' at position 25/);
+    const unknown = await runCli(['get', 'pn', '--bogus'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/bogus/);
+  });
+
+  it('exits 1 naming the server when the cluster cannot be reached', async () => {
+    const dead = path.join(dir, 'dead-kubeconfig');
+    fs.writeFileSync(dead, fs.readFileSync(env.KUBECONFIG!, 'utf8').replace(sim.url, 'http://127.0.0.1:9'));
+    const r = await runCli(['get', 'pn'], { ...env, KUBECONFIG: dead, PODNODE_SYNC_TIMEOUT_MS: '3000' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('http://127.0.0.1:9');
+  });
+
+  it('-w is one LIST chain and one WATCH per resource, and reprints on change', async () => {
+    sim.resetStats();
+    const child = spawnCli(['get', 'pn', '-n', 'content', '-w', '-o', 'pod_name:62,pod.metadata.labels.flavour'], env);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      const target = pods.find((p) => p.metadata.namespace === 'content')!;
+      await waitFor(() => out.includes(target.metadata.name), 20_000, 'first table');
+      sim.cluster.mutatePod('content', target.metadata.name, (p) => {
+        p.metadata.labels = { ...p.metadata.labels, flavour: 'mint-choc' };
+      });
+      await waitFor(() => out.includes('mint-choc'), 10_000, 'reprint after the change');
+      sim.cluster.deletePod('content', target.metadata.name);
+      await waitFor(() => out.split('mint-choc').length === 2 && out.lastIndexOf('pod_name') > out.indexOf('mint-choc'), 10_000, 'reprint after delete');
+      const last = out.slice(out.lastIndexOf('pod_name'));
+      expect(last).not.toContain(target.metadata.name);
+      const stats = sim.stats();
+      expect(stats.listChains.pods).toBe(1);
+      expect(stats.listChains.nodes).toBe(1);
+      expect(stats.counts['watch pods']).toBe(1);
+      expect(stats.counts['watch nodes']).toBe(1);
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('close', r));
+    }
+  });
+});
