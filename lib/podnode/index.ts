@@ -16,5 +16,5 @@ export { kubectlColumnsOf, podStatusOf, readyOf, restartsOf, type KubectlPodColu
 export { podRequests, podLimits, podResources, type CpuMemory, type PodResourceFields } from './pod-resources';
 export { containerResources, type ContainerResources, type ResourcePair } from './container-resources';
 export { topOwnerOf, appNameOf, type OwnerRef } from './owner';
-export { toPodNodeRow, joinPodNodes, nodeFactsOf } from './join';
+export { toPodNodeRow, joinPodNodes, nodeFactsOf, type NodeFacts } from './join';
 export { summarizeNode, type NodeSummary } from './node-summary';

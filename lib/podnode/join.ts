@@ -1,6 +1,6 @@
 // The join (brief §2): one PodNodeRow per pod, with the node it runs on.
 // Hot path: at 150k pods this runs on every full snapshot, so facts about a node are computed
-// once per node object (WeakMap), quantities are memoised, and nothing is cloned: rows reference
+// once per node, quantities are memoised, and nothing is cloned: rows reference
 // the cached pod and node objects.
 import { capacityTypeOf, DEFAULT_CAPACITY_TABLE, type CapacityTable } from './capacity-types';
 import { instanceTypeOf, nodeGroupOf, zoneOf } from './node-info';
@@ -10,23 +10,24 @@ import { kubectlColumnsOf } from './pod-status';
 import { podResources } from './pod-resources';
 import type { CapacityType, KubeObject, PodNodeRow } from './types';
 
-type NodeFacts = { table: CapacityTable; nodeGroup: string | null; capacityType: CapacityType; zone: string | null; instanceType: string | null };
+export type NodeFacts = { nodeGroup: string | null; capacityType: CapacityType; zone: string | null; instanceType: string | null };
 
-const factsByNode = new WeakMap<KubeObject, NodeFacts>();
+// Keyed by node object: the cache replaces a node object on every watch event, so a changed label
+// means a new object and a fresh entry (an in-place mutation would go unnoticed).
+const factsByNode = new WeakMap<KubeObject, { table: CapacityTable; facts: NodeFacts }>();
 
 /** Group, capacity type, zone and instance type of a node, cached per node object and table. */
-export function nodeFactsOf(node: KubeObject, table: CapacityTable = DEFAULT_CAPACITY_TABLE): Omit<NodeFacts, 'table'> {
+export function nodeFactsOf(node: KubeObject, table: CapacityTable = DEFAULT_CAPACITY_TABLE): NodeFacts {
   const cached = factsByNode.get(node);
-  if (cached && cached.table === table) return cached;
+  if (cached && cached.table === table) return cached.facts;
   const labels = node.metadata.labels;
   const facts: NodeFacts = {
-    table,
     nodeGroup: nodeGroupOf(labels),
     capacityType: capacityTypeOf(labels, table),
     zone: zoneOf(labels),
     instanceType: instanceTypeOf(labels),
   };
-  factsByNode.set(node, facts);
+  factsByNode.set(node, { table, facts });
   return facts;
 }
 
@@ -44,7 +45,7 @@ export function toPodNodeRow(pod: KubeObject, node: KubeObject | undefined, tabl
   return buildRow(pod, node, node ? nodeFactsOf(node, table) : NO_NODE);
 }
 
-function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: Omit<NodeFacts, 'table'>): PodNodeRow {
+function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: NodeFacts): PodNodeRow {
   const meta = pod.metadata;
   const nodeName = podSpec(pod).nodeName;
   const columns = kubectlColumnsOf(pod);
@@ -83,11 +84,11 @@ export function joinPodNodes(
 ): PodNodeRow[] {
   const rows: PodNodeRow[] = [];
   // Per call, a plain Map by name is cheaper than the WeakMap lookup for each of ~30 pods a node.
-  const factsByName = new Map<string, Omit<NodeFacts, 'table'>>();
+  const factsByName = new Map<string, NodeFacts>();
   for (const pod of pods) {
     const nodeName = podSpec(pod).nodeName;
     const node = nodeName ? nodesByName.get(nodeName) : undefined;
-    let facts: Omit<NodeFacts, 'table'> = NO_NODE;
+    let facts: NodeFacts = NO_NODE;
     if (node && nodeName) {
       const known = factsByName.get(nodeName);
       if (known) facts = known;
