@@ -23,6 +23,7 @@ export function controlHandler(stats: StatsCounter, faults: SimFaults, cluster: 
       const m = mutationSchema.parse(body);
       switch (m.op) {
         case 'label-pod': {
+          if (!cluster.getPod(m.namespace, m.name)) throw new ApiError(404, 'NotFound', `pods "${m.name}" not found in ${m.namespace}`);
           const pod = cluster.mutatePod(m.namespace, m.name, (p) => {
             const labels = { ...(p.metadata.labels ?? {}) };
             for (const [k, v] of Object.entries(m.labels)) { if (v === null) delete labels[k]; else labels[k] = v; }

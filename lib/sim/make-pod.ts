@@ -3,13 +3,32 @@
 import type { KubeObject } from '@/lib/podnode/types';
 import type { PodState, Workload } from './workload';
 import { type Rng, uid } from './prng';
-import { fieldsOf } from './managed-fields';
-import { makeContainers, makeInitContainers } from './make-containers';
+import { type FieldsV1, fieldsOf } from './managed-fields';
+import { type SimContainer, makeContainers, makeInitContainers } from './make-containers';
 import { makePodStatus } from './make-pod-status';
 
 export type PodPlacement = { nodeName: string | null; hostIP: string | null; zone?: string };
 
 const iso = (d: Date): string => d.toISOString().replace(/\.\d+Z$/, 'Z');
+
+type PodTemplate = { revision: string; containers: SimContainer[]; controllerFields: FieldsV1 };
+// Replicas share their owner's pod template (as on a real cluster), so it is built once per
+// workload revision: generation time is dominated by per-pod work, not by rebuilding specs.
+const templates = new WeakMap<Workload, PodTemplate>();
+
+function templateOf(w: Workload, rng: Rng): PodTemplate {
+  const cached = templates.get(w);
+  if (cached && cached.revision === w.revision) return cached;
+  const containers = makeContainers(w, rng);
+  const labels = { [w.appLabel ?? 'app']: w.name, 'pod-template-hash': w.revision };
+  const controllerFields = fieldsOf({
+    metadata: { generateName: 1, labels, ownerReferences: [{ uid: w.ownerUid }] },
+    spec: { containers: containers.map((c) => ({ name: c.name, image: c.image, resources: c.resources, ports: c.ports })), nodeName: 1, restartPolicy: 1, schedulerName: 1 },
+  });
+  const t = { revision: w.revision, containers, controllerFields };
+  templates.set(w, t);
+  return t;
+}
 
 export function makePod(w: Workload, name: string, state: PodState, place: PodPlacement, rng: Rng, createdAt: Date): KubeObject {
   const labels: Record<string, string> = {};
@@ -24,7 +43,8 @@ export function makePod(w: Workload, name: string, state: PodState, place: PodPl
   if (w.kind === 'StatefulSet') labels['statefulset.kubernetes.io/pod-name'] = name;
   if (w.kind === 'DaemonSet') labels['pod-template-generation'] = '3';
   if (w.kind === 'Job') { labels['batch.kubernetes.io/job-name'] = w.ownerName; labels['job-name'] = w.ownerName; }
-  const containers = makeContainers(w, rng);
+  const tpl = templateOf(w, rng);
+  const containers = tpl.containers;
   const spec: Record<string, unknown> = {
     containers, dnsPolicy: 'ClusterFirst', enableServiceLinks: true, preemptionPolicy: 'PreemptLowerPriority',
     priority: w.namespace === 'kube-system' ? 2000001000 : 0, restartPolicy: w.kind === 'Job' ? 'OnFailure' : 'Always',
@@ -63,7 +83,7 @@ export function makePod(w: Workload, name: string, state: PodState, place: PodPl
     managedFields: [
       { manager: 'kube-controller-manager', operation: 'Update', apiVersion: 'v1', time: ts, fieldsType: 'FieldsV1',
         // the fields a controller owns, trimmed to the bulk-carrying ones to keep pods near real sizes (~5 KB)
-        fieldsV1: fieldsOf({ metadata: { labels, ownerReferences }, spec: { containers: containers.map((c) => ({ name: c.name, image: c.image, resources: c.resources, ports: c.ports })), nodeName: 1, restartPolicy: 1, schedulerName: 1 } }) },
+        fieldsV1: tpl.controllerFields },
       { manager: 'kubelet', operation: 'Update', apiVersion: 'v1', time: ts, fieldsType: 'FieldsV1', subresource: 'status',
         fieldsV1: fieldsOf({ status }) },
     ],

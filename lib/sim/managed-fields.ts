@@ -2,6 +2,9 @@
 // "." for set leaves). Derived from the object's own shape so it is as large as a real one.
 export type FieldsV1 = { [key: string]: FieldsV1 };
 
+// lists the API marks x-kubernetes-list-type: atomic are owned whole: one empty entry
+const ATOMIC = new Set(['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses', 'hostIPs', 'podIPs', 'nodeInfo']);
+
 const LIST_KEYS = ['name', 'type', 'containerPort', 'key', 'mountPath', 'ip'] as const;
 
 export function fieldsOf(value: unknown): FieldsV1 {
@@ -19,7 +22,7 @@ export function fieldsOf(value: unknown): FieldsV1 {
   if (value !== null && typeof value === 'object') {
     const out: FieldsV1 = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      out[`f:${k}`] = v !== null && typeof v === 'object' ? fieldsOf(v) : {};
+      out[`f:${k}`] = v !== null && typeof v === 'object' && !ATOMIC.has(k) ? fieldsOf(v) : {};
     }
     return out;
   }
