@@ -13,12 +13,19 @@ export type OwnerRef = { kind: string; name: string };
 export function topOwnerOf(pod: KubeObject): OwnerRef | null {
   const refs = pod.metadata.ownerReferences;
   if (!Array.isArray(refs) || refs.length === 0) return null;
-  const ref = refs.find((r) => r.controller === true) ?? refs[0]!;
+  let ref = refs[0]!;
+  for (const r of refs) {
+    if (r.controller === true) {
+      ref = r;
+      break;
+    }
+  }
   if (ref.kind === 'ReplicaSet') {
     const hash = pod.metadata.labels?.['pod-template-hash'];
-    const suffix = hash ? `-${hash}` : '';
-    if (suffix && ref.name.endsWith(suffix) && ref.name.length > suffix.length) {
-      return { kind: 'Deployment', name: ref.name.slice(0, -suffix.length) };
+    // `<name>-<hash>`, checked without building the suffix string (this runs for every row).
+    const cut = hash ? ref.name.length - hash.length - 1 : 0;
+    if (hash && cut > 0 && ref.name.charCodeAt(cut) === 45 /* - */ && ref.name.endsWith(hash)) {
+      return { kind: 'Deployment', name: ref.name.slice(0, cut) };
     }
   }
   return { kind: ref.kind, name: ref.name };
