@@ -8,6 +8,8 @@ import { formatCount } from '@/components/format';
 type Props = {
   meta: StreamMeta;
   shown: number;
+  /** the held rows answer the current query (false while a changed filter loads) */
+  fresh: boolean;
   paused: boolean;
   pending: number;
   onPausedChange: (p: boolean) => void;
@@ -16,7 +18,7 @@ type Props = {
 
 const btn = 'inline-flex h-7 items-center gap-1 rounded border border-neutral-300 px-2 text-xs hover:bg-neutral-50 dark:border-neutral-700 dark:hover:bg-neutral-800';
 
-export function AppHeader({ meta, shown, paused, pending, onPausedChange, exportHref }: Props) {
+export function AppHeader({ meta, shown, fresh, paused, pending, onPausedChange, exportHref }: Props) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     await navigator.clipboard?.writeText(window.location.href).catch(() => undefined);
@@ -32,9 +34,10 @@ export function AppHeader({ meta, shown, paused, pending, onPausedChange, export
         </span>
       )}
       <StatusPill meta={meta} />
-      <span className="text-xs tabular-nums text-neutral-600 dark:text-neutral-400" data-testid="row-count" data-matched={meta.matched} data-shown={shown}>
+      <span className="text-xs tabular-nums text-neutral-600 dark:text-neutral-400" data-testid="row-count" data-matched={meta.matched} data-shown={shown} data-fresh={fresh}>
         <b className="font-semibold text-neutral-900 dark:text-neutral-100">{formatCount(shown)}</b>
         {shown !== meta.matched && <> of {formatCount(meta.matched)} matching</>} pods · {formatCount(meta.total)} in cluster
+        {!fresh && <span className="ml-2 text-neutral-400">updating…</span>}
       </span>
       <div className="ml-auto flex items-center gap-1.5">
         <button type="button" aria-pressed={paused} onClick={() => onPausedChange(!paused)} className={`${btn} ${paused ? 'border-amber-400 bg-amber-50 dark:bg-amber-500/10' : ''}`}>

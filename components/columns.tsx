@@ -42,28 +42,28 @@ const mem = (v: number) => (v > 0 ? formatBytes(v) : dash);
 const h = createColumnHelper<Features, WireRow>();
 
 export const DEFAULT_COLUMNS = h.columns([
-  h.accessor('namespace', { header: 'Namespace', size: 112, cell: (c) => c.getValue() }),
-  h.accessor('podName', { header: 'Pod', size: 240, cell: (c) => <span className="font-medium">{c.getValue()}</span> }),
+  h.accessor('namespace', { header: 'Namespace', size: 108, cell: (c) => c.getValue() }),
+  h.accessor('podName', { header: 'Pod', size: 224, cell: (c) => <span className="font-medium">{c.getValue()}</span> }),
   h.accessor('status', { header: 'Status', size: 108, cell: (c) => <StatusBadge status={c.getValue()} /> }),
-  h.accessor('ready', { header: 'Ready', size: 52, meta: { align: 'right' }, cell: (c) => c.getValue() }),
+  h.accessor('ready', { header: 'Ready', size: 62, meta: { align: 'right' }, cell: (c) => c.getValue() }),
   h.accessor('restarts', {
     header: 'Restarts',
-    size: 70,
+    size: 78,
     sortDescFirst: true,
     meta: { align: 'right' },
     cell: (c) => (c.getValue() > 0 ? <span className="text-amber-700 dark:text-amber-400">{c.getValue()}</span> : 0),
   }),
-  h.accessor('appName', { header: 'App', size: 120, cell: (c) => text(c.getValue()) }),
-  h.accessor('nodeName', { header: 'Node', size: 180, cell: (c) => text(c.getValue()) }),
-  h.accessor('nodeGroup', { header: 'Node group', size: 120, cell: (c) => text(c.getValue()) }),
-  h.accessor('capacityType', { header: 'Capacity', size: 88, cell: (c) => <CapacityBadge type={c.getValue()} /> }),
-  h.accessor('zone', { header: 'Zone', size: 96, cell: (c) => text(c.getValue()) }),
-  h.accessor('instanceType', { header: 'Instance type', size: 104, cell: (c) => text(c.getValue()) }),
-  h.accessor('cpuRequest', { header: 'CPU req', size: 68, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => cpu(c.getValue()) }),
-  h.accessor('cpuLimit', { header: 'CPU lim', size: 68, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => cpu(c.getValue()) }),
-  h.accessor('memoryRequest', { header: 'Mem req', size: 72, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => mem(c.getValue()) }),
-  h.accessor('memoryLimit', { header: 'Mem lim', size: 72, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => mem(c.getValue()) }),
-  h.accessor('createdAt', { header: 'Age', size: 52, meta: { align: 'right' }, cell: (c) => <Age createdAt={c.getValue()} /> }),
+  h.accessor('appName', { header: 'App', size: 112, cell: (c) => text(c.getValue()) }),
+  h.accessor('nodeName', { header: 'Node', size: 172, cell: (c) => text(c.getValue()) }),
+  h.accessor('nodeGroup', { header: 'Node group', size: 112, cell: (c) => text(c.getValue()) }),
+  h.accessor('capacityType', { header: 'Capacity', size: 98, cell: (c) => <CapacityBadge type={c.getValue()} /> }),
+  h.accessor('zone', { header: 'Zone', size: 94, cell: (c) => text(c.getValue()) }),
+  h.accessor('instanceType', { header: 'Instance', size: 98, cell: (c) => text(c.getValue()) }),
+  h.accessor('cpuRequest', { header: 'CPU req', size: 76, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => cpu(c.getValue()) }),
+  h.accessor('cpuLimit', { header: 'CPU lim', size: 76, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => cpu(c.getValue()) }),
+  h.accessor('memoryRequest', { header: 'Mem req', size: 80, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => mem(c.getValue()) }),
+  h.accessor('memoryLimit', { header: 'Mem lim', size: 80, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => mem(c.getValue()) }),
+  h.accessor('createdAt', { header: 'Age', size: 56, meta: { align: 'right' }, cell: (c) => <Age createdAt={c.getValue()} /> }),
 ]) as PodColumn[];
 
 export const DEFAULT_COLUMN_IDS = ['namespace', 'podName', 'status', 'ready', 'restarts', 'appName', 'nodeName', 'nodeGroup', 'capacityType', 'zone', 'instanceType', 'cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit', 'createdAt'];

@@ -37,9 +37,10 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
     setViewRaw(next, mode);
   };
   const [paused, setPaused] = useState(false);
-  const streamKey = useDebounced(error || serverError ? null : streamParams(view), 300);
-  const partial = initial !== null && initial.rows.length < initial.matched;
-  const { store, version, meta, pending } = usePodnodeStream(streamKey, initial, partial, paused);
+  const wanted = error || serverError ? null : streamParams(view);
+  const streamKey = useDebounced(wanted, 300);
+  const [initialStream] = useState(() => ({ snapshot: initial, partial: initial !== null && initial.rows.length < initial.matched, params: wanted }));
+  const { store, version, meta, pending } = usePodnodeStream(streamKey, initialStream, paused);
 
   const sortSpec = useMemo(() => sortToState(view.query), [view.query]);
   const [sortedView] = useState(() => new SortedView());
@@ -53,7 +54,11 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
     [visible, view.group, collapsed],
   );
   const customPaths = useMemo(() => customColumnPaths(view.query), [view.query]);
-  const columnOrder = useMemo(() => view.query.columns.map((c) => columnIdOf(c.path)), [view.query]);
+  // `o` naming row fields (a kk command) sets the order; custom paths alone are appended.
+  const columnOrder = useMemo(
+    () => (view.query.columns.some((c) => rowFieldOf(c.path)) ? view.query.columns.map((c) => columnIdOf(c.path)) : []),
+    [view.query],
+  );
 
   const [now, setNow] = useState(renderedAt);
   useEffect(() => {
@@ -92,6 +97,7 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
         <AppHeader
           meta={meta}
           shown={visible.length}
+          fresh={wanted !== null && meta.params === wanted}
           paused={paused}
           pending={pending}
           onPausedChange={setPaused}

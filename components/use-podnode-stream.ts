@@ -26,12 +26,14 @@ export type StreamMeta = {
   disconnectedSince: string | null;
   /** the rows came from the server render and may be only the first page of them */
   partial: boolean;
+  /** the stream params the held rows answer; differs from the view's while a new query loads */
+  params: string | null;
 };
 
 /** Re-render at most this often however fast patches arrive. */
 const RENDER_EVERY_MS = 150;
 
-function metaOf(s: SnapshotEvent | null, partial: boolean): StreamMeta {
+function metaOf(s: SnapshotEvent | null, partial: boolean, params: string | null): StreamMeta {
   return {
     status: s?.status ?? null,
     context: s?.context ?? null,
@@ -41,16 +43,19 @@ function metaOf(s: SnapshotEvent | null, partial: boolean): StreamMeta {
     connection: 'connecting',
     disconnectedSince: null,
     partial,
+    params,
   };
 }
 
-export function usePodnodeStream(params: string | null, initial: SnapshotEvent | null, initialPartial: boolean, paused: boolean) {
+type Initial = { snapshot: SnapshotEvent | null; partial: boolean; params: string | null };
+
+export function usePodnodeStream(params: string | null, initial: Initial, paused: boolean) {
   const [store] = useState(() => {
     const s = new RowStore();
-    if (initial) s.replace(initial.rows);
+    if (initial.snapshot) s.replace(initial.snapshot.rows);
     return s;
   });
-  const [meta, setMeta] = useState<StreamMeta>(() => metaOf(initial, initialPartial));
+  const [meta, setMeta] = useState<StreamMeta>(() => metaOf(initial.snapshot, initial.partial, initial.snapshot ? initial.params : null));
   const pausedRef = useRef(paused);
   const listeners = useRef(new Set<() => void>());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -91,7 +96,7 @@ export function usePodnodeStream(params: string | null, initial: SnapshotEvent |
         const s = snapshotEventSchema.parse(data);
         attempt = 0;
         store.replace(s.rows);
-        setMeta({ ...metaOf(s, false), connection: 'open' });
+        setMeta({ ...metaOf(s, false, params), connection: 'open' });
         notifySoon();
       });
       on('patch', (data) => {

@@ -1,0 +1,165 @@
+// The dashboard against the simulator: first paint, filters as URL, custom columns, the kk box,
+// grouping, the drawer, export. Live updates and outages are in dashboard-live.spec.ts.
+import { test, expect } from '@playwright/test';
+import { expectSameAsApi, rowCounts, snap, waitForLive, watchConsole } from './dashboard-helpers';
+
+test('the first HTML already holds rows, and the table stays virtualised', async ({ page, request }, testInfo) => {
+  const errors = watchConsole(page);
+  const html = await (await request.get('/')).text();
+  expect(html.match(/data-uid="/g)?.length ?? 0).toBeGreaterThan(10);
+
+  await page.goto('/');
+  await waitForLive(page);
+  await expect(page.getByTestId('demo-badge')).toBeVisible();
+  const { shown } = await rowCounts(page);
+  expect(shown).toBeGreaterThan(500);
+  expect(await page.locator('tbody tr').count()).toBeLessThanOrEqual(200);
+  await snap(page, testInfo, 'dashboard-loaded');
+  expect(errors).toEqual([]);
+});
+
+test('spot chip → URL → reload keeps the view → same count as the API', async ({ page }, testInfo) => {
+  const errors = watchConsole(page);
+  await page.goto('/');
+  await waitForLive(page);
+  await page.locator('[data-capacity=spot]').click();
+  await expect(page).toHaveURL(/[?&]f=capacityType%3Dspot/);
+  await waitForLive(page);
+  await expectSameAsApi(page);
+
+  await page.reload();
+  await waitForLive(page);
+  await expect(page.locator('[data-capacity=spot]')).toHaveAttribute('aria-pressed', 'true');
+  await expectSameAsApi(page);
+  await expect(page.locator('tbody tr[data-uid] td:nth-child(9)').first()).toHaveText('spot');
+  await snap(page, testInfo, 'dashboard-spot');
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/capacityType/);
+  await expect(page.locator('[data-capacity=spot]')).toHaveAttribute('aria-pressed', 'false');
+  expect(errors).toEqual([]);
+});
+
+test('a custom column from a path, and an invalid path says why', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('/');
+  await waitForLive(page);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByLabel('Add column path').fill('node.metadata.labels["topology.kubernetes.io/zone"]');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page).toHaveURL(/[?&]o=/);
+  const header = page.getByRole('columnheader', { name: /topology\.kubernetes\.io\/zone/ });
+  await expect(header).toBeVisible();
+  await waitForLive(page);
+  // the cell holds the node's zone label: the same text as the Zone column on scheduled pods
+  const zone = await page.locator('tbody tr[data-uid]').first().locator('td').nth(9).textContent();
+  const custom = await page.locator('tbody tr[data-uid]').first().locator('td').last().textContent();
+  if (zone !== '—') expect(custom).toBe(zone);
+
+  await page.getByLabel('Add column path').fill('node.metadata.labels[zone');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: ']' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a pasted kk command becomes the view, with kk’s columns', async ({ page }, testInfo) => {
+  const errors = watchConsole(page);
+  await page.goto('/');
+  await waitForLive(page);
+  await page
+    .getByLabel('kk command')
+    .fill(
+      "kk get podnode -f 'metadata.namespace=streamtech/content/commerce' -e 'metadata.owner_references[0].kind=DaemonSet' -o 'pod_name:62,pod.status.phase,node.metadata.labels.lifecycle,namespace,,pod.spec.containers[0].resources.requests:35'",
+    );
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/[?&]e=/);
+  await waitForLive(page);
+  await expectSameAsApi(page);
+  await expect(page.getByRole('columnheader', { name: 'pod.status.phase' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Node group' })).toHaveCount(0);
+  await snap(page, testInfo, 'dashboard-kk');
+
+  await page.getByLabel('kk command').fill("kk get podnode -f 'node.metadata.labels[zone=x'");
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.locator('#kk-error')).toContainText(']');
+  expect((await rowCounts(page)).shown).toBeGreaterThan(0); // the last good view stays
+  expect(errors).toEqual([]);
+});
+
+test('a malformed URL shows the parser message and an empty, framed table', async ({ page }) => {
+  const res = await page.goto('/?f=' + encodeURIComponent('node.metadata.labels[zone=x'));
+  expect(res?.status()).toBe(200);
+  await expect(page.getByTestId('query-error')).toContainText(']');
+  await expect(page.getByRole('grid')).toBeVisible();
+  await expect(page.getByTestId('empty')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await waitForLive(page);
+  await expect(page.getByTestId('query-error')).toHaveCount(0);
+});
+
+test('group by node group: counts, summed requests, collapse', async ({ page }, testInfo) => {
+  const errors = watchConsole(page);
+  await page.goto('/');
+  await waitForLive(page);
+  await page.getByLabel('Group by').selectOption('nodeGroup');
+  await expect(page).toHaveURL(/group=nodeGroup/);
+  const firstGroup = page.locator('tbody tr[data-group]').first();
+  await expect(firstGroup).toContainText(/\d+ pods? · CPU req/);
+  await snap(page, testInfo, 'dashboard-grouped');
+  const rowsBefore = await page.locator('tbody tr[data-uid]').count();
+  await firstGroup.getByRole('button').click();
+  await expect(firstGroup).toHaveAttribute('aria-expanded', 'false');
+  expect(await page.locator('tbody tr[data-group]').count()).toBeGreaterThan(1);
+  expect(await page.locator('tbody tr[data-uid]').count()).toBeLessThanOrEqual(rowsBefore);
+  expect(errors).toEqual([]);
+});
+
+test('drawer: details, YAML, keyboard, and all pods on this node', async ({ page }, testInfo) => {
+  const errors = watchConsole(page);
+  await page.goto('/?f=' + encodeURIComponent('status=Running'));
+  await waitForLive(page);
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  const drawer = page.getByTestId('detail-drawer');
+  await expect(drawer.getByText('Memory requested')).toBeVisible();
+  await expect(page).toHaveURL(/sel=/);
+  await drawer.getByText('Pod YAML').click();
+  await expect(drawer.locator('pre').first()).toContainText('apiVersion: v1');
+  await snap(page, testInfo, 'dashboard-drawer');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toHaveCount(0);
+
+  await page.locator('tbody tr[data-uid]').first().click();
+  await drawer.getByRole('link', { name: /All pods on this node/ }).click();
+  await expect(page).toHaveURL(/f=node_name%3D/);
+  await waitForLive(page);
+  await expectSameAsApi(page);
+  expect(errors).toEqual([]);
+});
+
+test('export CSV and JSON of the current view', async ({ page }) => {
+  await page.goto('/?ns=content');
+  await waitForLive(page);
+  const { shown } = await rowCounts(page);
+
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).click()]);
+  const csv = await (await csvDownload.createReadStream()).toArray();
+  const lines = Buffer.concat(csv).toString('utf8').trim().split(/\r?\n/);
+  expect(lines.length - 1).toBe(shown);
+
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'JSON' }).click()]);
+  const json = JSON.parse(Buffer.concat(await (await jsonDownload.createReadStream()).toArray()).toString('utf8')) as { rows: { namespace: string }[]; matched: number };
+  expect(json.matched).toBe(shown);
+  expect(json.rows.every((r) => r.namespace === 'content')).toBe(true);
+});
+
+test('keyboard: / focuses the quick filter, which filters on the client', async ({ page }) => {
+  await page.goto('/');
+  await waitForLive(page);
+  const { shown } = await rowCounts(page);
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox')).toBeFocused();
+  await page.keyboard.type('content');
+  await expect.poll(async () => (await rowCounts(page)).shown).toBeLessThan(shown);
+  await expect(page).toHaveURL(/q=content/);
+});
