@@ -69,12 +69,16 @@ export function handleApiRead(ctx: ApiContext, req: IncomingMessage, res: Server
   const watch = params.get('watch');
   if (watch === '1' || watch === 'true') {
     ctx.stats.count('watch', target.resource);
-    const w = startWatch(ctx.state, res, {
+    // onClose may run synchronously (an expired version ends the stream at once)
+    let active: ActiveWatch | null = null;
+    let ended = false;
+    active = startWatch(ctx.state, res, {
       resource: target.resource, filter, resourceVersion: params.get('resourceVersion') ?? undefined, table: include,
       bookmarks: params.get('allowWatchBookmarks') === 'true', bookmarkIntervalMs: ctx.bookmarkIntervalMs,
       timeoutSeconds: intParam(params, 'timeoutSeconds'), forceExpired: ctx.takeExpireNextWatch(), isHung: ctx.isHung,
-    }, () => ctx.watches.delete(w));
-    ctx.watches.add(w);
+      sendInitialEvents: params.get('sendInitialEvents') === 'true',
+    }, () => { ended = true; if (active) ctx.watches.delete(active); });
+    if (!ended) ctx.watches.add(active);
     return;
   }
   const continueToken = params.get('continue') || undefined;

@@ -126,6 +126,18 @@ describe('kubectl against the simulator', () => {
     expect(event).toMatchObject({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired' } });
   });
 
+  it('get pods -o wide, get ns, get events and short names work', async () => {
+    const wide = (await kubectl('get', 'po', '-A', '-o', 'wide')).split('\n')[0]!;
+    expect(wide).toMatch(/^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/);
+    const ns = await kubectl('get', 'ns');
+    expect(ns).toMatch(/^NAME\s+STATUS\s+AGE\n/);
+    for (const name of ['streamtech', 'content', 'commerce', 'kube-system']) expect(ns).toMatch(new RegExp(`^${name}\\s+Active\\s`, 'm'));
+    const events = await run(KUBECTL, ['--kubeconfig', kubeconfig, '--cache-dir', path.join(dir, 'cache'), 'get', 'ev', '-A'], { env: env() });
+    expect(events.stdout + events.stderr).toMatch(/No resources found/);
+    const nodeWide = (await kubectl('get', 'no', '-o', 'wide')).split('\n')[0]!;
+    expect(nodeWide).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME$/);
+  });
+
   it('refused writes and unknown objects come back as kubectl errors', async () => {
     await expect(kubectl('delete', 'pod', '-n', 'kube-system', 'anything')).rejects.toThrow(/MethodNotAllowed/);
     await expect(kubectl('get', 'pod', '-n', 'default', 'no-such-pod')).rejects.toThrow(/NotFound.*"no-such-pod" not found/);

@@ -82,6 +82,31 @@ describe('WATCH', () => {
   });
 });
 
+describe('streaming list and versioned LIST', () => {
+  it('sendInitialEvents=true streams the current state, then an initial-events-end bookmark', async () => {
+    const w = await openWatch(`${sim.url}/api/v1/nodes?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`);
+    try {
+      await w.waitFor((ev) => ev.some((e) => e.type === 'BOOKMARK'));
+      const end = w.events.findIndex((e) => e.type === 'BOOKMARK');
+      expect(end).toBe(sim.cluster.nodes());
+      expect((w.events[end]!.object.metadata as { annotations?: Record<string, string> }).annotations?.['k8s.io/initial-events-end']).toBe('true');
+    } finally { w.close(); }
+  });
+
+  it('resourceVersionMatch=Exact lists the state as of that version', async () => {
+    const [p] = sim.cluster.listPodNames();
+    const rv = await listRv('/api/v1/pods');
+    sim.cluster.deletePod(p!.namespace, p!.name);
+    type L = { metadata: { resourceVersion: string }; items: Array<{ metadata: { name: string } }> };
+    const exact = await (await fetch(`${sim.url}/api/v1/namespaces/${p!.namespace}/pods?resourceVersion=${rv}&resourceVersionMatch=Exact`)).json() as L;
+    expect(exact.metadata.resourceVersion).toBe(rv);
+    expect(exact.items.some((i) => i.metadata.name === p!.name)).toBe(true);
+    const latest = await (await fetch(`${sim.url}/api/v1/namespaces/${p!.namespace}/pods?resourceVersion=0`)).json() as L;
+    expect(latest.items.some((i) => i.metadata.name === p!.name)).toBe(false);
+    expect((await fetch(`${sim.url}/api/v1/pods?resourceVersion=1&resourceVersionMatch=Exact`)).status).toBe(410);
+  });
+});
+
 describe('watch faults', () => {
   it('expireNextWatch answers exactly the next watch with 410', async () => {
     const rv = await listRv('/api/v1/pods');

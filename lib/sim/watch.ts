@@ -19,8 +19,12 @@ export type WatchOptions = {
   bookmarkIntervalMs: number;
   timeoutSeconds: number | undefined;
   forceExpired: boolean;
+  /** sendInitialEvents=true: current state as ADDED, then an initial-events-end bookmark */
+  sendInitialEvents: boolean;
   isHung(): boolean;
 };
+
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 export type ActiveWatch = { close(): void };
 
@@ -33,9 +37,12 @@ export function startWatch(state: SimState, res: ServerResponse, o: WatchOptions
   res.writeHead(200, { 'Content-Type': contentType, 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
   res.flushHeaders();
   const send = (type: WatchEventType, entry: Entry): void => {
-    if (o.isHung()) return;
+    if (o.isHung() || closed) return;
     const object = o.table ? tableJson(o.resource, [entry], o.table, { resourceVersion: String(entry.rv) }, false) : entry.json;
     res.write(`{"type":"${type}","object":${object}}\n`);
+    // a watcher that does not read is cut off, as the API server drops one whose buffer fills:
+    // it re-watches from its last resourceVersion instead of growing our memory without bound
+    if (res.writableLength > MAX_BUFFERED_BYTES) close();
   };
   const deliver = (ev: HistoryEvent): void => {
     if (ev.resource !== o.resource) return;
@@ -54,22 +61,31 @@ export function startWatch(state: SimState, res: ServerResponse, o: WatchOptions
     onClose();
     return { close() {} };
   }
-  if (fromRv === null) {
+  let closed = false;
+  let unsubscribe: () => void = () => {};
+  let bookmark: NodeJS.Timeout | null = null;
+  let timeout: NodeJS.Timeout | null = null;
+  if (fromRv === null || o.sendInitialEvents) {
     const table = state.tables[o.resource];
     for (const key of table.keys) {
       const e = table.byKey.get(key) as Entry;
       if (matchesFilter(o.filter, e)) send('ADDED', e);
     }
+    // streaming list (WatchList): a bookmark marks the end of the initial state
+    if (o.sendInitialEvents) {
+      res.write(`${JSON.stringify({ type: 'BOOKMARK', object: { kind: RESOURCE_INFO[o.resource].kind, apiVersion: 'v1',
+        metadata: { resourceVersion: String(state.rv), annotations: { 'k8s.io/initial-events-end': 'true' } } } })}\n`);
+    }
   } else {
     for (const ev of state.history.since(fromRv, o.resource)) deliver(ev);
   }
-  const unsubscribe = state.subscribe(deliver);
+  if (closed) return { close };
+  unsubscribe = state.subscribe(deliver);
   const kind = RESOURCE_INFO[o.resource].kind;
-  const bookmark = o.bookmarks ? setInterval(() => {
+  bookmark = o.bookmarks ? setInterval(() => {
     if (!o.isHung()) res.write(`${JSON.stringify({ type: 'BOOKMARK', object: { kind, apiVersion: 'v1', metadata: { resourceVersion: String(state.rv) } } })}\n`);
   }, o.bookmarkIntervalMs) : null;
-  const timeout = o.timeoutSeconds ? setTimeout(() => close(), o.timeoutSeconds * 1000) : null;
-  let closed = false;
+  timeout = o.timeoutSeconds ? setTimeout(() => close(), o.timeoutSeconds * 1000) : null;
   function close(): void {
     if (closed) return;
     closed = true;
