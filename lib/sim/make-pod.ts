@@ -11,7 +11,7 @@ export type PodPlacement = { nodeName: string | null; hostIP: string | null; zon
 
 const iso = (d: Date): string => d.toISOString().replace(/\.\d+Z$/, 'Z');
 
-type PodTemplate = { revision: string; containers: SimContainer[]; controllerFields: FieldsV1 };
+type PodTemplate = { revision: string; containers: SimContainer[]; controllerFields: FieldsV1; statusFields: Map<PodState, FieldsV1> };
 // Replicas share their owner's pod template (as on a real cluster), so it is built once per
 // workload revision: generation time is dominated by per-pod work, not by rebuilding specs.
 const templates = new WeakMap<Workload, PodTemplate>();
@@ -25,9 +25,16 @@ function templateOf(w: Workload, rng: Rng): PodTemplate {
     metadata: { generateName: 1, labels, ownerReferences: [{ uid: w.ownerUid }] },
     spec: { containers: containers.map((c) => ({ name: c.name, image: c.image, resources: c.resources, ports: c.ports })), nodeName: 1, restartPolicy: 1, schedulerName: 1 },
   });
-  const t = { revision: w.revision, containers, controllerFields };
+  const t = { revision: w.revision, containers, controllerFields, statusFields: new Map<PodState, FieldsV1>() };
   templates.set(w, t);
   return t;
+}
+
+/** The kubelet's fieldsV1 depends only on the status shape, which a template and state fix. */
+function statusFieldsOf(t: PodTemplate, state: PodState, status: Record<string, unknown>): FieldsV1 {
+  let f = t.statusFields.get(state);
+  if (!f) { f = fieldsOf({ status }); t.statusFields.set(state, f); }
+  return f;
 }
 
 export function makePod(w: Workload, name: string, state: PodState, place: PodPlacement, rng: Rng, createdAt: Date): KubeObject {
@@ -85,7 +92,7 @@ export function makePod(w: Workload, name: string, state: PodState, place: PodPl
         // the fields a controller owns, trimmed to the bulk-carrying ones to keep pods near real sizes (~5 KB)
         fieldsV1: tpl.controllerFields },
       { manager: 'kubelet', operation: 'Update', apiVersion: 'v1', time: ts, fieldsType: 'FieldsV1', subresource: 'status',
-        fieldsV1: fieldsOf({ status }) },
+        fieldsV1: statusFieldsOf(tpl, state, status) },
     ],
   };
   if (w.kind !== 'StatefulSet') metadata.generateName = name.slice(0, name.lastIndexOf('-') + 1);

@@ -27,9 +27,10 @@ export function createRng(seed: number): Rng {
     },
     chance: (p) => next() < p,
     hex(length) {
+      // 8 hex digits per draw: ids are the bulk of the random bytes in a generated pod
       let out = '';
-      for (let i = 0; i < length; i++) out += '0123456789abcdef'[int(16)];
-      return out;
+      while (out.length < length) out += Math.floor(next() * 4294967296).toString(16).padStart(8, '0');
+      return out.slice(0, length);
     },
   };
 }
