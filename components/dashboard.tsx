@@ -133,6 +133,7 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
           onToggleGroup={toggleGroup}
           flashAfter={now - 2000}
           groupLabel={view.group ? GROUP_LABELS[view.group] : null}
+          viewKey={`${streamKey}|${JSON.stringify(sortSpec)}|${view.q}|${view.group}`}
           emptyMessage={shownError ? 'No rows: the query above is not valid.' : meta.connection === 'connecting' && !initial ? 'Loading…' : 'No pods match this view.'}
         />
         {view.sel && (

@@ -10,6 +10,7 @@ import { DEFAULT_COLUMNS, alignOf, customColumn, features } from '@/components/c
 import { HeaderCell } from '@/components/header-cell';
 import { GroupRow } from '@/components/group-row';
 import type { ListItem } from '@/components/row-order';
+import { useScrollAnchor } from '@/components/use-scroll-anchor';
 
 const ROW_HEIGHT = 28;
 const apply = <T,>(u: Updater<T>, old: T): T => (typeof u === 'function' ? (u as (o: T) => T)(old) : u);
@@ -33,6 +34,8 @@ export type DataTableProps = {
   flashAfter: number;
   groupLabel: string | null;
   emptyMessage: string;
+  /** changes when the query, sort, grouping or quick filter change: scroll goes back to the top */
+  viewKey: string;
 };
 
 export function DataTable(props: DataTableProps) {
@@ -49,6 +52,7 @@ export function DataTable(props: DataTableProps) {
   const columnVisibility = useMemo<ColumnVisibilityState>(() => Object.fromEntries(hidden.map((id) => [id, false])), [hidden]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  useScrollAnchor(scrollRef, items, ROW_HEIGHT, props.viewKey);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders us itself
   const virtualizer = useVirtualizer({
     count: items.length,

@@ -1,7 +1,7 @@
 // Live behaviour against the simulator: a change shows within 2 s, a deleted pod disappears, an
 // outage shows `stale` while the rows stay, and recovery returns to `live` with the right rows.
 import { test, expect } from '@playwright/test';
-import { expectSameAsApi, rowCounts, simPost, snap, waitForLive, watchConsole } from './dashboard-helpers';
+import { apiMatched, expectSameAsApi, rowCounts, simPost, snap, waitForLive, watchConsole } from './dashboard-helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -24,6 +24,29 @@ test('a pod labelled by the simulator updates in place within 2 s; a deleted pod
   await simPost(page, '/sim/mutate', { op: 'delete-pod', namespace: 'content', name });
   await expect(page.locator(`tbody tr[data-uid="${uid}"]`)).toHaveCount(0, { timeout: 5_000 });
   await expect.poll(async () => (await rowCounts(page)).shown).toBe(before - 1);
+  expect(errors).toEqual([]);
+});
+
+test('a pod deleted above the viewport does not move the rows being read', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('/');
+  await waitForLive(page);
+  const first = page.locator('tbody tr[data-uid]').first();
+  const victim = { namespace: (await first.locator('td').nth(0).textContent())!, name: (await first.locator('td').nth(1).textContent())! };
+  const scroller = page.getByTestId('table-scroll');
+  await scroller.evaluate((el) => (el.scrollTop = 28 * 200));
+  await page.waitForTimeout(300);
+  const topRow = () =>
+    scroller.evaluate((el) => {
+      const y = el.getBoundingClientRect().top + 28 * 3; // below the sticky header
+      return document.elementFromPoint(el.getBoundingClientRect().left + 40, y)?.closest('tr')?.getAttribute('data-uid');
+    });
+  const before = await topRow();
+  await simPost(page, '/sim/mutate', { op: 'delete-pod', ...victim });
+  const gone = `?ns=${victim.namespace}&f=${encodeURIComponent(`pod_name=${victim.name}`)}`;
+  await expect.poll(() => apiMatched(page, gone), { timeout: 5_000 }).toBe(0);
+  await page.waitForTimeout(1_500); // the patch reaches the page
+  expect(await topRow()).toBe(before);
   expect(errors).toEqual([]);
 });
 
