@@ -2,12 +2,13 @@
 // `npm start`: build when there is no build (or the sources are newer than it), then serve.
 // With no kubeconfig the server starts the built-in simulated cluster by itself (lib/kube/registry).
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, statSync, readdirSync, cpSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const buildId = path.join(root, '.next', 'BUILD_ID');
 const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
 
 function newestMtime(dir) {
   let newest = 0;
@@ -31,9 +32,20 @@ if (process.env.PODNODE_SKIP_BUILD !== '1' && buildIsStale()) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// output: 'standalone' is what a container runs; serve that same server here, with the static
+// assets copied in as `next build` leaves them out of it.
+const standalone = path.join(root, '.next', 'standalone');
+cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
+if (existsSync(path.join(root, 'public'))) cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
+
 const port = process.env.PORT ?? '3000';
 // Loopback by default: the page shows cluster data, and port-forward reaches loopback inside a pod too.
 const host = process.env.PODNODE_HOST ?? '127.0.0.1';
-const child = spawn(process.execPath, [next, 'start', '-p', port, '-H', host], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, [path.join(standalone, 'server.js')], {
+  cwd: standalone,
+  stdio: 'inherit',
+  env: { ...process.env, PORT: port, HOSTNAME: host },
+});
+console.log(`podnode: dashboard on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

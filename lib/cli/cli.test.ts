@@ -14,7 +14,7 @@ const SEED_O = 'pod_name:62,pod.status.phase,node.metadata.labels.lifecycle,name
 
 let sim: SimHandle;
 let dir: string;
-let env: NodeJS.ProcessEnv;
+let env: Record<string, string | undefined>;
 let pods: KubeObject[];
 
 async function simPods(): Promise<KubeObject[]> {

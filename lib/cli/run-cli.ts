@@ -2,11 +2,15 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 
-export const CLI = path.resolve(import.meta.dirname, '..', '..', 'bin', 'kubectl-podnode');
+// Relative to the repo root, where vitest and playwright both run (import.meta breaks Playwright's CJS transform).
+export const CLI = path.resolve('bin', 'kubectl-podnode');
+
+/** not NodeJS.ProcessEnv, whose Next.js typing demands NODE_ENV */
+export type CliEnv = Readonly<Record<string, string | undefined>>;
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+export function runCli(args: string[], env: CliEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawnCli(args, env);
     let stdout = '';
@@ -18,7 +22,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
   });
 }
 
-export function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
+export function spawnCli(args: string[], env: CliEnv): ChildProcessWithoutNullStreams {
   // KUBERNETES_SERVICE_HOST would make the CLI go in-cluster when the suite itself runs in a pod.
   return spawn(process.execPath, [CLI, ...args], { env: { ...process.env, KUBERNETES_SERVICE_HOST: '', ...env } });
 }
