@@ -165,7 +165,7 @@ describe('GET, Table and Status', () => {
       expect(res.status, method).toBe(405);
       expect(await res.json()).toMatchObject({ kind: 'Status', reason: 'MethodNotAllowed', code: 405 });
     }
-    expect(sim.stats().counts['write x']).toBe(4);
+    expect(sim.stats().counts['write pods']).toBe(4);
   });
 
   it('answers the Table form kubectl asks for, with metadata objects per row', async () => {

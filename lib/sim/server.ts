@@ -3,7 +3,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ActiveWatch } from './watch';
-import { type ApiContext, handleApiRead } from './api-handler';
+import { type ApiContext, handleApiRead, parseTarget } from './api-handler';
 import { API_GROUP_LIST, API_V1_RESOURCES, VERSION_INFO, apiVersions } from './discovery';
 import { ApiError, statusObject } from './status';
 import type { FaultController } from './faults';
@@ -16,6 +16,12 @@ export type SimServer = {
   outage(ms: number): void;
   close(): Promise<void>;
 };
+
+/** the resource a refused write aimed at ("pods"), or its path when it names none we serve */
+function writeTarget(path: string): string {
+  if (!path.startsWith('/api/v1/')) return path;
+  try { return parseTarget(path).resource; } catch { return path; }
+}
 
 function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) { res.end(); return; }
@@ -65,7 +71,7 @@ export async function startServer(ctx: ApiContext, faults: FaultController, cont
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') {
-      ctx.stats.count('write', path.split('/').filter(Boolean).at(-1) ?? '/');
+      ctx.stats.count('write', writeTarget(path));
       sendJson(res, 405, statusObject(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method} ${path}): podnode-sim is read-only`));
       return;
     }
