@@ -62,6 +62,20 @@ function scaleUp(m: ClusterModel): string {
   return `scale-up ${w.namespace}/${w.name} +${pod.metadata.name}`;
 }
 
+/** Scale-downs balance scale-ups, so a demo left churning for hours keeps its size. */
+function scaleDown(m: ClusterModel): string {
+  const ws = deployments(m).filter((w) => w.replicas > 1);
+  if (!ws.length) return scaleUp(m);
+  const w = m.gen.rng.pick(ws);
+  const t = m.state.tables.pods;
+  const prefix = `${w.namespace}/${w.ownerName}-`;
+  const k = t.keys[t.lowerBound(prefix)];
+  if (!k || !k.startsWith(prefix)) return scaleUp(m);
+  m.state.remove('pods', k);
+  w.replicas--;
+  return `scale-down ${w.namespace}/${w.name} -${k.slice(w.namespace.length + 1)}`;
+}
+
 /** A restart or readiness flip on a running pod. */
 function flip(m: ClusterModel): string {
   const t = m.state.tables.pods;
@@ -84,7 +98,8 @@ export function churnOnce(m: ClusterModel): string {
   const roll = m.gen.rng.next();
   if (roll < 0.5) return flip(m);
   if (roll < 0.75) return rollout(m);
-  if (roll < 0.92) return scaleUp(m);
+  if (roll < 0.84) return scaleUp(m);
+  if (roll < 0.92) return scaleDown(m);
   if (m.gen.nodes.length > 3) return interruption(m);
   return pickNode(m) ? flip(m) : 'noop';
 }
