@@ -34,7 +34,7 @@ test('1 viewer, 50 SSE viewers and 200 API calls cost the API server one LIST ch
   const viewers = await Promise.all(Array.from({ length: 50 }, (_, i) => openStream(`${baseURL}/api/podnodes/stream?ns=${['streamtech', 'content', 'commerce'][i % 3]}`)));
   await Promise.all(viewers.map((v) => v.ready));
   for (let i = 0; i < 200; i += 20) {
-    const batch = await Promise.all(Array.from({ length: 20 }, (_, j) => request.get(`/api/podnodes?lite=1&f=namespace=${j % 2 ? 'content' : 'commerce'}`)));
+    const batch = await Promise.all(Array.from({ length: 20 }, (_, j) => request.get(`/api/podnodes?f=namespace=${j % 2 ? 'content' : 'commerce'}`)));
     for (const res of batch) expect(res.status()).toBe(200);
   }
   one.close();
@@ -45,8 +45,8 @@ test('1 viewer, 50 SSE viewers and 200 API calls cost the API server one LIST ch
   expect(after.listChains).toEqual(before.listChains);
 });
 
-test('/api/podnodes answers json with totals and full rows, filtered on the server', async ({ request }) => {
-  const res = await request.get('/api/podnodes?f=capacityType=spot&sort=-cpuRequest');
+test('/api/podnodes answers json with totals and rows, filtered on the server', async ({ request }) => {
+  const res = await request.get('/api/podnodes?f=capacityType=spot&sort=-cpuRequest&o=podName,pod.spec.nodeName');
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(body.matched).toBe(body.rows.length);
@@ -57,8 +57,13 @@ test('/api/podnodes answers json with totals and full rows, filtered on the serv
   for (const row of body.rows) expect(row.capacityType).toBe('spot');
   const cpu = body.rows.map((r: { cpuRequest: number }) => r.cpuRequest);
   expect(cpu).toEqual([...cpu].sort((a, b) => b - a));
-  expect(body.rows[0].pod.metadata.uid).toBe(body.rows[0].uid);
-  expect(JSON.stringify(body)).not.toContain('managedFields');
+  expect(body.rows[0]).not.toHaveProperty('pod');
+  expect(body.rows[0].cells['pod.spec.nodeName']).toBe(body.rows[0].nodeName);
+  const withObjects = await (await request.get('/api/podnodes?f=capacityType=spot&sort=-cpuRequest&objects=1')).json();
+  expect(withObjects.rows.map((r: { uid: string }) => r.uid)).toEqual(body.rows.map((r: { uid: string }) => r.uid));
+  expect(withObjects.rows[0].pod.metadata.uid).toBe(body.rows[0].uid);
+  expect(withObjects.rows[0].node.metadata.name).toBe(body.rows[0].nodeName);
+  expect(JSON.stringify(withObjects)).not.toContain('managedFields');
 });
 
 test('/api/podnodes speaks csv, ndjson and kk text with the same rows', async ({ request }) => {
@@ -133,7 +138,7 @@ test('/api/snapshot is the whole stripped cache, without a single env value', as
 });
 
 test('the stream sends a snapshot, then patches when the cluster changes', async ({ baseURL, request }) => {
-  const rows = (await (await request.get('/api/podnodes?ns=streamtech&lite=1')).json()).rows;
+  const rows = (await (await request.get('/api/podnodes?ns=streamtech')).json()).rows;
   const target = rows[0];
   const stream = await openStream(`${baseURL}/api/podnodes/stream?ns=streamtech&o=pod_name,pod.metadata.labels.e2e`);
   await stream.ready;

@@ -40,12 +40,12 @@ export async function respondPodNodes({ query, index, params }: ParsedRequest): 
         headers: { ...headers, 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' },
       });
     case 'json': {
-      // lite=1: rows without the pod/node objects plus the `o` columns as text (what the page and
-      // `kubectl podnode --server` need); by default the full rows, so every path stays reachable.
-      const lite = params.get('lite') === '1';
+      // Rows without the pod/node objects, plus the `o` columns as text: ~400 bytes a row instead
+      // of ~6 KB. objects=1 adds the stripped pod and node, so every path stays reachable.
+      const objects = params.get('objects') === '1';
       const cells = cellColumns(compiled);
       const body = {
-        rows: lite ? rows.map((r) => toWireRow(r, cells)) : rows,
+        rows: objects ? rows : rows.map((r) => toWireRow(r, cells)),
         total: index.size,
         matched: rows.length,
         status,

@@ -1,0 +1,166 @@
+// Issue 4's figures at 5,000 nodes / 150,000 pods. Run: `npm run bench:scale` (needs `npm run build`).
+// The simulator and the dashboard each run in their own process, so neither's memory is counted as
+// the other's. Prints a table; nothing here asserts — it measures.
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { KubeConfig } from '@kubernetes/client-node';
+import { ClusterCache } from '@/lib/kube/cluster-cache';
+import { RowIndex } from '@/lib/api/row-index';
+import { joinPodNodes } from '@/lib/podnode';
+import { parseQueryParams, filterRows } from '@/lib/query';
+import type { KubeObject } from '@/lib/podnode/types';
+
+const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const NODES = arg('nodes', 5000);
+const PODS = arg('pods', 150_000);
+const REQUESTS = arg('requests', 200);
+const SIM_PORT = 17443;
+const APP_PORT = 3290;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-bench-'));
+const kubeconfig = path.join(dir, 'kubeconfig');
+const children: ChildProcess[] = [];
+const results: [string, string][] = [];
+const report = (k: string, v: string) => {
+  results.push([k, v]);
+  console.log(`  ${k}: ${v}`);
+};
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ms = (t: number) => `${t.toFixed(0)} ms`;
+
+function start(cmd: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (ready.test(out)) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${out}`)));
+  });
+}
+
+function rssOf(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(m?.[1] ?? 0) * 1024;
+}
+
+async function until<T>(f: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await f().catch(() => undefined);
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const median = (xs: number[]) => pct(xs, 50);
+
+async function main() {
+  console.log(`podnode scale bench: ${NODES} nodes, ${PODS} pods (${os.cpus().length} cores)`);
+  let t = performance.now();
+  const sim = await start(process.execPath, ['--import', 'tsx', 'lib/sim/cli.ts', '--port', String(SIM_PORT), '--nodes', String(NODES), '--pods', String(PODS), '--profile', 'mixed', '--seed', '1', '--churn', '0', '--kubeconfig', kubeconfig], {}, /listening on/);
+  report('simulator ready (own process)', `${ms(performance.now() - t)}, RSS ${mb(rssOf(sim.pid!))}`);
+
+  // 1. The cache alone, in this process: sync time, memory after GC, join and filter.
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const baseRss = process.memoryUsage().rss;
+  t = performance.now();
+  const cache = new ClusterCache({ kc, context: { name: 'bench', server: `http://127.0.0.1:${SIM_PORT}`, simulated: true } }).start();
+  await cache.whenSynced(600_000);
+  report('cache: time to first sync (paged LIST, limit 500)', ms(performance.now() - t));
+  const index = new RowIndex(cache);
+  gc?.();
+  await new Promise((r) => setTimeout(r, 200));
+  gc?.();
+  const mem = process.memoryUsage();
+  report(`cache + joined rows: RSS after GC${gc ? '' : ' (no --expose-gc!)'}`, `${mb(mem.rss)} (heap ${mb(mem.heapUsed)}; process baseline ${mb(baseRss)})`);
+  const nodes = cache.nodes();
+  const pods = [...cache.pods()];
+  const q = parseQueryParams({ f: ['capacityType=spot', 'namespace~=a'], e: ['ownerKind=DaemonSet'] });
+  const joinTimes: number[] = [];
+  const allTimes: number[] = [];
+  let matched = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const rows = joinPodNodes(pods, nodes);
+    const t1 = performance.now();
+    matched = filterRows(rows, q).length;
+    joinTimes.push(t1 - t0);
+    allTimes.push(performance.now() - t0);
+  }
+  report(`join all ${pods.length} rows (median of 5)`, ms(median(joinTimes)));
+  report(`join + filter all rows (median of 5; ${matched} matched)`, ms(median(allTimes)));
+  await cache.stop();
+  void index;
+
+  // 2. The real dashboard server (standalone build) in its own process.
+  const server = path.resolve('.next/standalone/server.js');
+  if (!fs.existsSync(server)) throw new Error('no build: run `npm run build` first');
+  fs.cpSync('.next/static', '.next/standalone/.next/static', { recursive: true });
+  t = performance.now();
+  const app = await start(process.execPath, [server], { PORT: String(APP_PORT), HOSTNAME: '127.0.0.1', KUBECONFIG: kubeconfig, KUBERNETES_SERVICE_HOST: '' }, /Ready|started server|Listening/i);
+  const base = `http://127.0.0.1:${APP_PORT}`;
+  await until(async () => ((await fetch(`${base}/api/readyz`)).status === 200 ? true : undefined), 600_000);
+  report('dashboard: process start → /api/readyz 200', ms(performance.now() - t));
+  await new Promise((r) => setTimeout(r, 3000));
+  report('dashboard: server RSS after sync (idle 3 s)', mb(rssOf(app.pid!)));
+
+  const nodeList = ((await (await fetch(`${base}/api/nodes`)).json()) as { nodes: { name: string; podCount: number }[] }).nodes;
+  const picked: string[] = [];
+  let sum = 0;
+  for (const n of nodeList) {
+    if (sum >= 1000) break;
+    if (n.podCount > 0) picked.push(n.name), (sum += n.podCount);
+  }
+  const url = `${base}/api/podnodes?f=${encodeURIComponent(`node_name=${picked.join('/')}`)}`;
+  const first = (await (await fetch(url)).json()) as { matched: number };
+  for (const [label, extra] of [['rows', ''], ['rows with pod+node objects', '&objects=1']] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const t0 = performance.now();
+      const res = await fetch(url + extra);
+      await res.arrayBuffer();
+      times.push(performance.now() - t0);
+    }
+    report(`/api/podnodes, ${first.matched} matching rows, ${label}: p50 / p95 (${REQUESTS} requests)`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`);
+  }
+  app.kill('SIGTERM');
+
+  // 3. Today's way: kubectl -o json twice, then a join.
+  const exec = promisify(execFile);
+  t = performance.now();
+  const [podsOut, nodesOut] = await Promise.all([
+    exec('kubectl', ['--kubeconfig', kubeconfig, 'get', 'pods', '-A', '-o', 'json'], { maxBuffer: 4 * 1024 ** 3 }),
+    exec('kubectl', ['--kubeconfig', kubeconfig, 'get', 'nodes', '-o', 'json'], { maxBuffer: 1024 ** 3 }),
+  ]);
+  const tk = performance.now();
+  const kpods = (JSON.parse(podsOut.stdout) as { items: KubeObject[] }).items;
+  const knodes = new Map((JSON.parse(nodesOut.stdout) as { items: KubeObject[] }).items.map((n) => [n.metadata.name, n]));
+  filterRows(joinPodNodes(kpods, knodes), q);
+  report(`kubectl get pods -A -o json + get nodes -o json (${mb(podsOut.stdout.length)} of JSON)`, ms(tk - t));
+  report('… + parse + join + filter: the whole question answered the old way', ms(performance.now() - t));
+
+  console.log('\nsummary');
+  for (const [k, v] of results) console.log(`| ${k} | ${v} |`);
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    for (const c of children) c.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
