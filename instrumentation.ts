@@ -8,8 +8,12 @@ export async function register(): Promise<void> {
     const ctx = index.cache.context();
     console.log(
       ctx.simulated
-        ? `podnode: no kubeconfig found — serving the built-in SIMULATED demo cluster (${ctx.server})`
+        ? 'podnode: no kubeconfig found — starting the built-in SIMULATED demo cluster'
         : `podnode: watching context "${ctx.name}" at ${ctx.server}`,
+    );
+    index.cache.whenSynced(120_000).then(
+      () => console.log(`podnode: synced ${index.size} pods on ${index.cache.nodes().size} nodes from ${ctx.server}${ctx.simulated ? ' (simulated)' : ''}`),
+      () => console.error(`podnode: not synced yet: ${index.cache.getStatus().message ?? 'no answer'} (still retrying)`),
     );
   } catch (err) {
     console.error('podnode: could not start the cluster cache:', err instanceof Error ? err.message : err);
