@@ -77,7 +77,10 @@ describe('LIST', () => {
   });
 
   it('filters by label selector (equality and set-based)', async () => {
-    const all = (await list('/api/v1/pods')).items;
+    // selector LISTs read the same snapshot as `all`, so scheduler events in between cannot interfere
+    const whole = await list('/api/v1/pods');
+    const all = whole.items;
+    const at = `&resourceVersion=${whole.metadata.resourceVersion}&resourceVersionMatch=Exact`;
     const cases: Array<[string, (l: Record<string, string>) => boolean]> = [
       ['app=web', (l) => l.app === 'web'],
       ['app!=web', (l) => l.app !== 'web'],
@@ -87,7 +90,7 @@ describe('LIST', () => {
       ['!pod-template-hash', (l) => !('pod-template-hash' in l)],
     ];
     for (const [sel, pred] of cases) {
-      const got = (await list(`/api/v1/pods?labelSelector=${encodeURIComponent(sel)}`)).items;
+      const got = (await list(`/api/v1/pods?labelSelector=${encodeURIComponent(sel)}${at}`)).items;
       const want = all.filter((p) => pred(p.metadata.labels ?? {}));
       expect(want.length, sel).toBeGreaterThan(0);
       expect(keys(got), sel).toEqual(keys(want));
@@ -95,7 +98,9 @@ describe('LIST', () => {
   });
 
   it('filters by field selector, including an empty spec.nodeName for unscheduled pods', async () => {
-    const all = (await list('/api/v1/pods')).items;
+    const whole = await list('/api/v1/pods');
+    const all = whole.items;
+    const at = `&resourceVersion=${whole.metadata.resourceVersion}&resourceVersionMatch=Exact`;
     const node = all.find((p) => p.spec?.nodeName)?.spec?.nodeName as string;
     const cases: Array<[string, (p: List['items'][number]) => boolean]> = [
       [`spec.nodeName=${node}`, (p) => p.spec?.nodeName === node],
@@ -105,12 +110,12 @@ describe('LIST', () => {
       ['metadata.namespace=content', (p) => p.metadata.namespace === 'content'],
     ];
     for (const [sel, pred] of cases) {
-      const got = (await list(`/api/v1/pods?fieldSelector=${encodeURIComponent(sel)}`)).items;
+      const got = (await list(`/api/v1/pods?fieldSelector=${encodeURIComponent(sel)}${at}`)).items;
       expect(got.length, sel).toBeGreaterThan(0);
       expect(keys(got), sel).toEqual(keys(all.filter(pred)));
     }
     const one = all[0]!;
-    expect((await list(`/api/v1/pods?fieldSelector=metadata.name=${one.metadata.name}`)).items).toHaveLength(1);
+    expect((await list(`/api/v1/pods?fieldSelector=metadata.name=${one.metadata.name}${at}`)).items).toHaveLength(1);
   });
 
   it('answers 400 with a message for bad selectors and parameters', async () => {
