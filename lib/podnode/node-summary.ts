@@ -4,7 +4,7 @@
 import { DEFAULT_CAPACITY_TABLE, type CapacityTable } from './capacity-types';
 import { nodeFactsOf } from './join';
 import { isTerminalPhase, podStatus, type ResourceListShape } from './pod-shape';
-import { podLimits, podRequests, type CpuMemory } from './pod-resources';
+import { podResources, type CpuMemory } from './pod-resources';
 import { bytesOf, cpuNanosOf, nanosToMillis } from './quantity-cache';
 import type { CapacityType, KubeObject } from './types';
 
@@ -42,12 +42,11 @@ export function summarizeNode(node: KubeObject, podsOnNode: Iterable<KubeObject>
     if (isTerminalPhase(podStatus(pod).phase)) continue;
     podCount++;
     // Summed per pod after rounding, like the scheduler's NodeInfo (MilliValue per pod).
-    const r = podRequests(pod);
-    const l = podLimits(pod);
-    requests.cpu += r.cpu;
-    requests.memory += r.memory;
-    limits.cpu += l.cpu;
-    limits.memory += l.memory;
+    const r = podResources(pod);
+    requests.cpu += r.cpuRequest;
+    requests.memory += r.memoryRequest;
+    limits.cpu += r.cpuLimit;
+    limits.memory += r.memoryLimit;
   }
   const { nodeGroup, capacityType, zone, instanceType } = nodeFactsOf(node, table);
   return {
