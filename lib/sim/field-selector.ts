@@ -9,7 +9,10 @@ const SUPPORTED: Record<ResourceName, readonly string[]> = {
   pods: ['metadata.name', 'metadata.namespace', 'spec.nodeName', 'status.phase'],
   nodes: ['metadata.name'],
   namespaces: ['metadata.name'],
-  events: ['metadata.name', 'metadata.namespace'],
+  // what `kubectl describe` asks for (the real server's event field set)
+  events: ['metadata.name', 'metadata.namespace', 'involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name',
+    'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath',
+    'reason', 'reportingComponent', 'source', 'type'],
 };
 
 export function parseFieldSelector(selector: string, resource: ResourceName): FieldRequirement[] {

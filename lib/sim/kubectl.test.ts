@@ -138,6 +138,17 @@ describe('kubectl against the simulator', () => {
     expect(nodeWide).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME$/);
   });
 
+  it('describe pod and describe node work (events and per-node pod LISTs with field selectors)', async () => {
+    const [p] = sim.cluster.listPodNames();
+    const pod = await kubectl('describe', 'pod', '-n', p!.namespace, p!.name);
+    expect(pod).toMatch(new RegExp(`^Name:\\s+${p!.name}$`, 'm'));
+    expect(pod).toMatch(/^Events:\s+<none>$/m);
+    const node = sim.cluster.listNodeNames()[0]!;
+    const described = await kubectl('describe', 'node', node);
+    expect(described).toMatch(/^Allocated resources:$/m);
+    expect(described).toMatch(/^Non-terminated Pods:/m);
+  });
+
   it('refused writes and unknown objects come back as kubectl errors', async () => {
     await expect(kubectl('delete', 'pod', '-n', 'kube-system', 'anything')).rejects.toThrow(/MethodNotAllowed/);
     await expect(kubectl('get', 'pod', '-n', 'default', 'no-such-pod')).rejects.toThrow(/NotFound.*"no-such-pod" not found/);

@@ -127,6 +127,8 @@ describe('LIST', () => {
     expect(field.status).toBe(400);
     expect(field.body.message).toMatch(/field label not supported/);
     expect((await get('/api/v1/pods?limit=-1')).status).toBe(400);
+    // the event fields `kubectl describe` selects on are supported, as on a real server
+    expect((await get('/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dx%2CinvolvedObject.uid%3Dy')).status).toBe(200);
     expect((await get('/api/v1/pods?limit=1&continue=garbage')).status).toBe(400);
   });
 

@@ -26,6 +26,11 @@ export function toEntry(obj: KubeObject, rv: number): Entry {
     fields['spec.nodeName'] = typeof obj.spec?.nodeName === 'string' ? obj.spec.nodeName : '';
     fields['status.phase'] = typeof obj.status?.phase === 'string' ? obj.status.phase : '';
   }
+  if (obj.kind === 'Event') {
+    const involved = (obj.involvedObject ?? {}) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(involved)) if (typeof v === 'string') fields[`involvedObject.${k}`] = v;
+    for (const k of ['reason', 'reportingComponent', 'type']) if (typeof obj[k] === 'string') fields[k] = obj[k] as string;
+  }
   return { key: namespace ? `${namespace}/${name}` : name, namespace, name, rv, labels: { ...(obj.metadata.labels ?? {}) }, fields, json: JSON.stringify(obj) };
 }
 
