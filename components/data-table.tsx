@@ -10,13 +10,14 @@ import { DEFAULT_COLUMNS, alignOf, customColumn, features } from '@/components/c
 import { HeaderCell } from '@/components/header-cell';
 import { GroupRow } from '@/components/group-row';
 import type { ListItem } from '@/components/row-order';
+import type { RowList } from '@/components/row-list';
 import { useScrollAnchor } from '@/components/use-scroll-anchor';
 
 const ROW_HEIGHT = 28;
 const apply = <T,>(u: Updater<T>, old: T): T => (typeof u === 'function' ? (u as (o: T) => T)(old) : u);
 
 export type DataTableProps = {
-  items: ListItem[];
+  items: RowList<ListItem>;
   customPaths: string[];
   /** column ids in the order `o` names them; the rest follow in their default order */
   columnOrder: string[];
@@ -62,7 +63,7 @@ export function DataTable(props: DataTableProps) {
     // the server render has no viewport: assume a common one so the first HTML holds rows
     initialRect: { width: 1440, height: 900 },
     getItemKey: (i) => {
-      const it = items[i];
+      const it = items.at(i);
       return !it ? i : it.kind === 'group' ? `g:${it.key}` : it.row.uid;
     },
   });
@@ -75,7 +76,7 @@ export function DataTable(props: DataTableProps) {
   const windowRows = useMemo(() => {
     const out: WireRow[] = [];
     for (let i = first; i <= last; i++) {
-      const it = items[i];
+      const it = items.at(i);
       if (it?.kind === 'row') out.push(it.row);
     }
     return out;
@@ -127,7 +128,7 @@ export function DataTable(props: DataTableProps) {
         </thead>
         <tbody className="relative grid" style={{ height: virtualizer.getTotalSize() }}>
           {virtualItems.map((vi) => {
-            const item = items[vi.index];
+            const item = items.at(vi.index);
             if (!item) return null;
             const style = { transform: `translateY(${vi.start}px)`, height: ROW_HEIGHT, width: totalWidth };
             if (item.kind === 'group') {

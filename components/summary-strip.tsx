@@ -4,10 +4,11 @@
 import { useMemo } from 'react';
 import { CAPACITY_TYPES } from '@/lib/podnode/types';
 import type { Entry } from '@/components/row-store';
+import type { RowList } from '@/components/row-list';
 import { capacityStyle } from '@/components/badges';
 import { formatBytes, formatCount, formatCpu } from '@/components/format';
 
-function summarize(entries: Entry[]) {
+function summarize(entries: readonly Entry[]) {
   const pods: Record<string, number> = {};
   const cpu: Record<string, number> = {};
   const mem: Record<string, number> = {};
@@ -21,8 +22,8 @@ function summarize(entries: Entry[]) {
   return { pods, cpu, mem, pending, n: entries.length };
 }
 
-export function SummaryStrip({ entries }: { entries: Entry[] }) {
-  const s = useMemo(() => summarize(entries), [entries]);
+export function SummaryStrip({ entries }: { entries: RowList<Entry> }) {
+  const s = useMemo(() => summarize(entries.items), [entries]);
   return (
     <section aria-label="Summary" data-testid="summary" className="flex flex-wrap items-center gap-x-6 gap-y-1 border-b border-neutral-200 px-3 py-1.5 text-xs dark:border-neutral-800">
       <div className="flex min-w-64 flex-1 items-center gap-2">

@@ -3,16 +3,18 @@
 // down. Keep the first visible row where it was; a changed query, sort or filter starts at the top.
 import { useLayoutEffect, useRef } from 'react';
 import type { ListItem } from '@/components/row-order';
+import type { RowList } from '@/components/row-list';
 
 const keyOf = (it: ListItem) => (it.kind === 'group' ? `g:${it.key}` : it.row.uid);
 
-export function useScrollAnchor(scrollRef: React.RefObject<HTMLElement | null>, items: ListItem[], rowHeight: number, viewKey: string) {
+export function useScrollAnchor(scrollRef: React.RefObject<HTMLElement | null>, list: RowList<ListItem>, rowHeight: number, viewKey: string) {
   const anchor = useRef<{ key: string; index: number } | null>(null);
   const lastView = useRef(viewKey);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
+    const items = list.items;
     const record = () => {
       const index = Math.floor(el.scrollTop / rowHeight);
       const it = items[index];
@@ -31,5 +33,5 @@ export function useScrollAnchor(scrollRef: React.RefObject<HTMLElement | null>, 
     record();
     el.addEventListener('scroll', record, { passive: true });
     return () => el.removeEventListener('scroll', record);
-  }, [scrollRef, items, rowHeight, viewKey]);
+  }, [scrollRef, list, rowHeight, viewKey]);
 }
