@@ -9,6 +9,7 @@ import { makePod } from './make-pod';
 import { makeNode } from './make-node';
 import type { PodState, Workload } from './workload';
 import { churnOnce } from './churn';
+import { cpuMillis, leastLoaded, podCpuRequest } from './placement';
 
 export type ClusterModel = {
   state: SimState;
@@ -31,9 +32,8 @@ export function createPodFor(m: ClusterModel, w: Workload, state: PodState, node
   return pod;
 }
 
-export function pickNode(m: ClusterModel): NodeInfo | undefined {
-  const regular = m.gen.nodes.filter((n) => !n.fargate);
-  return regular.length ? m.gen.rng.pick(regular) : undefined;
+export function pickNode(m: ClusterModel, w?: Workload): NodeInfo | undefined {
+  return leastLoaded(m.gen.rng, m.gen.nodes, w?.tolerateSpot ?? false);
 }
 
 function workloadOf(m: ClusterModel, pod: KubeObject): Workload | undefined {
@@ -53,11 +53,12 @@ export function schedulePending(m: ClusterModel): number {
   for (const { namespace, name } of m.pending.splice(0, m.pending.length)) {
     const pod = m.state.parse('pods', key(namespace, name));
     const w = pod && workloadOf(m, pod);
-    const node = pickNode(m);
+    const node = w && pickNode(m, w);
     if (!pod || !w || !node || pod.spec?.nodeName) continue;
     const fresh = makePod(w, name, w.kind === 'Job' ? 'Completed' : 'Running', { nodeName: node.name, hostIP: node.ip }, m.gen.rng, new Date(pod.metadata.creationTimestamp ?? Date.now()));
     fresh.metadata.uid = pod.metadata.uid;
     fresh.metadata.creationTimestamp = pod.metadata.creationTimestamp;
+    node.requestedMilli += podCpuRequest(fresh);
     m.state.put('pods', fresh);
     bound++;
   }
@@ -81,7 +82,8 @@ export function interruptNode(m: ClusterModel, name: string): boolean {
   if (info) {
     const node = makeNode(info.pool, m.gen.nextNodeIndex++, m.gen.rng, new Date());
     const ip = ((node.status?.addresses as Array<{ address: string }>)[0] as { address: string }).address;
-    const fresh: NodeInfo = { ...info, name: node.metadata.name, ip, index: m.gen.nextNodeIndex - 1 };
+    const fresh: NodeInfo = { ...info, name: node.metadata.name, ip, index: m.gen.nextNodeIndex - 1,
+      cpuMilli: cpuMillis((node.status?.allocatable as { cpu: string }).cpu), requestedMilli: 0 };
     m.state.put('nodes', node);
     m.gen.nodes.push(fresh);
     if (!fresh.fargate) for (const ds of m.gen.daemonSets) createPodFor(m, ds, 'ContainerCreating', fresh);

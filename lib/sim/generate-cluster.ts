@@ -4,13 +4,14 @@
 import type { KubeObject } from '@/lib/podnode/types';
 import type { SimProfile } from './types';
 import { type NodePool, poolsFor } from './node-pools';
+import { type NodeInfo, cpuMillis, leastLoaded, podCpuRequest } from './placement';
 import { makeNode } from './make-node';
 import { makePod } from './make-pod';
 import { type Rng, createRng, nameSuffix, uid } from './prng';
 import { SYSTEM_DAEMONSETS, makeWorkload, planWorkloads } from './workload-plan';
 import type { PodState, Workload } from './workload';
 
-export type NodeInfo = { name: string; ip: string; spot: boolean; fargate: boolean; pool: NodePool; index: number };
+export type { NodeInfo } from './placement';
 
 export type GenerateOptions = { nodes: number; pods: number; profile: SimProfile; seed: number; namespaces: readonly string[]; now: number };
 
@@ -58,15 +59,20 @@ export function generateCluster(o: GenerateOptions, sink: (pod: KubeObject) => v
     const pool = i < pools.length ? pools[i] as NodePool : pools[rng.chance(0.5) ? rng.int(Math.min(3, pools.length)) : rng.int(pools.length)] as NodePool;
     const node = makeNode(pool, i + 1, rng, ago(90));
     const ip = ((node.status?.addresses as Array<{ address: string }>)[0] as { address: string }).address;
-    nodes.push({ name: node.metadata.name, ip, spot: pool.spot, fargate: !!pool.fargate, pool, index: i + 1 });
+    const cpuMilli = cpuMillis((node.status?.allocatable as { cpu: string }).cpu);
+    nodes.push({ name: node.metadata.name, ip, spot: pool.spot, fargate: !!pool.fargate, pool, index: i + 1, cpuMilli, requestedMilli: 0 });
     nodeObjects.push(node);
   }
   const regular = nodes.filter((n) => !n.fargate);
   const place = (n: NodeInfo | undefined) => (n ? { nodeName: n.name, hostIP: n.ip } : { nodeName: null, hostIP: null });
-  const anyNode = () => place(regular.length ? rng.pick(regular) : nodes[0]);
+  const byName = new Map(nodes.map((n) => [n.name, n]));
+  const placeFor = (w: Workload) => place(leastLoaded(rng, regular.length ? regular : nodes, w.tolerateSpot));
   let podCount = 0;
   const emit = (w: Workload, name: string, state: PodState, p: ReturnType<typeof place>) => {
-    sink(makePod(w, name, state, p, rng, ago(30)));
+    const pod = makePod(w, name, state, p, rng, ago(30));
+    const node = p.nodeName ? byName.get(p.nodeName) : undefined;
+    if (node) node.requestedMilli += podCpuRequest(pod);
+    sink(pod);
     podCount++;
   };
 
@@ -89,7 +95,7 @@ export function generateCluster(o: GenerateOptions, sink: (pod: KubeObject) => v
       const roll = rng.next();
       const state: PodState = w.kind === 'Job' ? 'Completed' : roll < 0.004 ? 'Unschedulable' : roll < 0.006 ? 'Evicted'
         : roll < 0.008 ? 'Terminating' : roll < 0.011 ? 'CrashLoopBackOff' : roll < 0.012 ? 'Resizing' : 'Running';
-      emit(w, podName(w, rng, i), state, state === 'Unschedulable' ? place(undefined) : anyNode());
+      emit(w, podName(w, rng, i), state, state === 'Unschedulable' ? place(undefined) : placeFor(w));
     }
   }
   // the special cases, guaranteed at any size (workloads[3..7] are the feature workloads of planWorkloads)
@@ -99,11 +105,11 @@ export function generateCluster(o: GenerateOptions, sink: (pod: KubeObject) => v
     return w;
   };
   const [api, web, worker, db] = [feature(3), feature(4), feature(5), feature(6)];
-  emit(api, podName(api, rng, 0), 'Evicted', anyNode());
+  emit(api, podName(api, rng, 0), 'Evicted', placeFor(api));
   emit(web, podName(web, rng, 0), 'Unschedulable', place(undefined));
-  emit(worker, podName(worker, rng, 0), 'CrashLoopBackOff', anyNode());
-  emit(worker, podName(worker, rng, 0), 'Terminating', anyNode());
-  emit(web, podName(web, rng, 0), 'Resizing', anyNode());
+  emit(worker, podName(worker, rng, 0), 'CrashLoopBackOff', placeFor(worker));
+  emit(worker, podName(worker, rng, 0), 'Terminating', placeFor(worker));
+  emit(web, podName(web, rng, 0), 'Resizing', placeFor(web));
   emit(db, podName(db, rng, db.replicas), 'Running', { nodeName: GONE_NODE, hostIP: '10.255.255.254' });
 
   const nsNames = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease', 'monitoring', ...o.namespaces, ...workloads.map((w) => w.namespace)]);

@@ -76,6 +76,20 @@ describe('generateCluster', () => {
     }
   });
 
+  it('places pods like a scheduler: tainted nodes only take tolerating pods, CPU requests stay under allocatable', () => {
+    const g = gen();
+    const byName = new Map(g.nodes.map((n) => [n.name, n]));
+    for (const p of g.pods) {
+      const node = byName.get(p.spec?.nodeName as string);
+      if (!node || p.metadata.ownerReferences?.[0]?.kind === 'DaemonSet') continue;
+      const tolerations = JSON.stringify(p.spec?.tolerations ?? []);
+      for (const t of node.pool.taints ?? []) {
+        if (t.effect === 'NoSchedule' && !node.fargate) expect(tolerations, `${p.metadata.name} on ${node.name}`).toContain(t.key);
+      }
+    }
+    for (const n of g.nodes.filter((x) => !x.fargate)) expect(n.requestedMilli / n.cpuMilli, n.name).toBeLessThan(1);
+  });
+
   it('contains every special pod the later layers must handle', () => {
     const { pods } = gen();
     const some = (what: string, pred: (p: KubeObject) => boolean) => expect(pods.some(pred), what).toBe(true);

@@ -8,11 +8,12 @@ export type SimContainer = {
   [k: string]: unknown;
 };
 
-const CPU = ['50m', '100m', '250m', '500m', '1', '1500m', '2'] as const;
-const MEM = ['64Mi', '128Mi', '256Mi', '512Mi', '1Gi', '2Gi', '4Gi'] as const;
+// weighted towards small requests, as real fleets are (most pods ask for well under a core)
+const CPU = ['5m', '10m', '20m', '50m', '50m', '100m', '100m', '100m', '200m', '250m', '500m', '1'] as const;
+const MEM = ['32Mi', '64Mi', '64Mi', '128Mi', '128Mi', '128Mi', '256Mi', '256Mi', '512Mi', '1Gi', '2Gi', '4Gi'] as const;
 
 function resources(w: Workload, rng: Rng): SimContainer['resources'] {
-  const i = rng.int(CPU.length);
+  const i = rng.int(CPU.length - 1);
   const requests = { cpu: CPU[i] as string, memory: MEM[i] as string };
   if (w.noLimits) return { requests };
   return { requests, limits: { cpu: CPU[Math.min(i + 1, CPU.length - 1)] as string, memory: MEM[Math.min(i + 1, MEM.length - 1)] as string } };

@@ -6,11 +6,11 @@ import { type Rng, nameSuffix, uid } from './prng';
 import { fieldsOf } from './managed-fields';
 
 const SHAPES: Record<string, { cpu: number; memGi: number }> = {
-  'm6i.xlarge': { cpu: 4, memGi: 16 }, 'm6i.2xlarge': { cpu: 8, memGi: 32 }, 'c6i.2xlarge': { cpu: 8, memGi: 16 },
-  'r6i.xlarge': { cpu: 4, memGi: 32 }, 'm7g.xlarge': { cpu: 4, memGi: 16 }, 'p5.48xlarge': { cpu: 192, memGi: 2048 },
-  fargate: { cpu: 2, memGi: 4 }, 'e2-standard-4': { cpu: 4, memGi: 16 }, 'n2-standard-8': { cpu: 8, memGi: 32 },
-  'c3-standard-4': { cpu: 4, memGi: 16 }, Standard_D4s_v5: { cpu: 4, memGi: 16 }, Standard_D8s_v5: { cpu: 8, memGi: 32 },
-  Standard_E4s_v5: { cpu: 4, memGi: 32 },
+  'm6i.2xlarge': { cpu: 8, memGi: 32 }, 'm6i.4xlarge': { cpu: 16, memGi: 64 }, 'c6i.4xlarge': { cpu: 16, memGi: 32 },
+  'r6i.2xlarge': { cpu: 8, memGi: 64 }, 'm7g.2xlarge': { cpu: 8, memGi: 32 }, 'p5.48xlarge': { cpu: 192, memGi: 2048 },
+  fargate: { cpu: 2, memGi: 4 }, 'e2-standard-8': { cpu: 8, memGi: 32 }, 'n2-standard-16': { cpu: 16, memGi: 64 },
+  'c3-standard-8': { cpu: 8, memGi: 32 }, Standard_D8s_v5: { cpu: 8, memGi: 32 }, Standard_D16s_v5: { cpu: 16, memGi: 64 },
+  Standard_E8s_v5: { cpu: 8, memGi: 64 },
 };
 
 const KUBELET: Record<NodePool['cloud'], string> = { aws: 'v1.32.3-eks-473151a', gcp: 'v1.32.4-gke.1106006', azure: 'v1.32.3' };

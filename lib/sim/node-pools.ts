@@ -13,9 +13,9 @@ export type NodePool = {
   instanceTypes: readonly string[];
 };
 
-const AWS_TYPES = ['m6i.xlarge', 'm6i.2xlarge', 'c6i.2xlarge', 'r6i.xlarge', 'm7g.xlarge'] as const;
-const GCP_TYPES = ['e2-standard-4', 'n2-standard-8', 'c3-standard-4'] as const;
-const AZ_TYPES = ['Standard_D4s_v5', 'Standard_D8s_v5', 'Standard_E4s_v5'] as const;
+const AWS_TYPES = ['m6i.2xlarge', 'm6i.4xlarge', 'c6i.4xlarge', 'r6i.2xlarge', 'm7g.2xlarge'] as const;
+const GCP_TYPES = ['e2-standard-8', 'n2-standard-16', 'c3-standard-8'] as const;
+const AZ_TYPES = ['Standard_D8s_v5', 'Standard_D16s_v5', 'Standard_E8s_v5'] as const;
 
 const EKS: NodePool[] = [
   { group: 'general', cloud: 'aws', spot: false, instanceTypes: AWS_TYPES,
