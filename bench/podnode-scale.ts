@@ -121,7 +121,9 @@ async function main() {
   let sum = 0;
   for (const n of nodeList) {
     if (sum >= 1000) break;
-    if (n.podCount > 0) picked.push(n.name), (sum += n.podCount);
+    if (n.podCount === 0) continue;
+    picked.push(n.name);
+    sum += n.podCount;
   }
   const url = `${base}/api/podnodes?f=${encodeURIComponent(`node_name=${picked.join('/')}`)}`;
   const first = (await (await fetch(url)).json()) as { matched: number };
