@@ -19,7 +19,7 @@ export function CapacityChips({ counts, selected, onChange }: Props) {
             aria-pressed={on}
             data-capacity={t}
             onClick={() => onChange(on ? selected.filter((x) => x !== t) : [...selected, t])}
-            className={`flex h-7 items-center gap-1.5 rounded-full px-2.5 text-xs ring-1 ring-inset transition ${
+            className={`flex h-7 items-center gap-1 rounded-full px-2 text-xs ring-1 ring-inset transition ${
               on ? `${capacityStyle(t).chip} font-semibold` : 'text-neutral-600 ring-neutral-300 hover:bg-neutral-50 dark:text-neutral-300 dark:ring-neutral-700 dark:hover:bg-neutral-800'
             }`}
           >

@@ -59,10 +59,10 @@ export const DEFAULT_COLUMNS = h.columns([
   h.accessor('capacityType', { header: 'Capacity', size: 98, cell: (c) => <CapacityBadge type={c.getValue()} /> }),
   h.accessor('zone', { header: 'Zone', size: 94, cell: (c) => text(c.getValue()) }),
   h.accessor('instanceType', { header: 'Instance', size: 98, cell: (c) => text(c.getValue()) }),
-  h.accessor('cpuRequest', { header: 'CPU req', size: 76, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => cpu(c.getValue()) }),
-  h.accessor('cpuLimit', { header: 'CPU lim', size: 76, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => cpu(c.getValue()) }),
-  h.accessor('memoryRequest', { header: 'Mem req', size: 80, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => mem(c.getValue()) }),
-  h.accessor('memoryLimit', { header: 'Mem lim', size: 80, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => mem(c.getValue()) }),
+  h.accessor('cpuRequest', { header: 'CPU req', size: 84, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => cpu(c.getValue()) }),
+  h.accessor('cpuLimit', { header: 'CPU lim', size: 80, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => cpu(c.getValue()) }),
+  h.accessor('memoryRequest', { header: 'Mem req', size: 86, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => mem(c.getValue()) }),
+  h.accessor('memoryLimit', { header: 'Mem lim', size: 84, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => mem(c.getValue()) }),
   h.accessor('createdAt', { header: 'Age', size: 56, meta: { align: 'right' }, cell: (c) => <Age createdAt={c.getValue()} /> }),
 ]) as PodColumn[];
 

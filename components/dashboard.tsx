@@ -1,6 +1,6 @@
 'use client';
 // The page's client root: URL view state → live rows → sorted, filtered, grouped list → table.
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiError, SnapshotEvent } from '@/lib/api/wire';
 import type { Query } from '@/lib/query';
 import { useUrlView } from '@/components/use-url-view';
@@ -56,8 +56,6 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
   );
   const itemList = useMemo(() => new RowList(items), [items]);
   const visibleList = useMemo(() => new RowList(visible), [visible]);
-  // the summary may trail a keystroke by a frame; the table may not
-  const deferredVisible = useDeferredValue(visibleList);
   const customPaths = useMemo(() => customColumnPaths(view.query), [view.query]);
   // `o` naming row fields (a kk command) sets the order; custom paths alone are appended.
   const columnOrder = useMemo(
@@ -116,7 +114,7 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
           <SelectorBox param="l" label="Pod label selector" value={view.query.labelSelector ?? ''} onChange={(l) => setQuery({ labelSelector: l })} />
           <SelectorBox param="nl" label="Node label selector" value={view.query.nodeSelector ?? ''} onChange={(nl) => setQuery({ nodeSelector: nl })} />
         </div>
-        <SummaryStrip entries={deferredVisible} />
+        <SummaryStrip entries={visibleList} />
         {shownError && <QueryErrorBanner message={shownError.message} param={shownError.param} />}
         {meta.partial && !shownError && (
           <p className="border-b border-neutral-200 bg-neutral-50 px-3 py-1 text-[11px] text-neutral-500 dark:border-neutral-800 dark:bg-neutral-900">

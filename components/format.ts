@@ -1,5 +1,11 @@
 // Small display helpers shared by the table, the summary strip and the drawer.
+import { formatCpu as formatCpuExact } from '@/lib/podnode/quantity-format';
 export { formatCpu, formatBytes } from '@/lib/podnode/quantity-format';
+
+/** CPU summed over many pods: whole cores once the sum is large, `250m`/`1.5` below that. */
+export function formatCpuTotal(millis: number): string {
+  return millis >= 100_000 ? COUNT.format(Math.round(millis / 1000)) : formatCpuExact(millis);
+}
 
 /** kubectl's AGE: 45s, 12m, 5h, 3d, 2y */
 export function formatAge(createdAt: string, now: number): string {

@@ -1,7 +1,7 @@
 'use client';
 // A group header row: key, pod count and summed requests; click to collapse or expand.
 import type { GroupItem } from '@/components/row-order';
-import { formatBytes, formatCount, formatCpu } from '@/components/format';
+import { formatBytes, formatCount, formatCpuTotal } from '@/components/format';
 import { CapacityBadge } from '@/components/badges';
 
 type Props = {
@@ -36,7 +36,7 @@ export function GroupRow({ item, label, style, rowIndex, active, onToggle }: Pro
           {label === 'Capacity' ? <CapacityBadge type={item.key} /> : <span>{item.key}</span>}
         </button>
         <span className="ml-3 tabular-nums text-neutral-500">
-          {formatCount(item.count)} pod{item.count === 1 ? '' : 's'} · CPU req {formatCpu(item.cpuRequest)} · Mem req {formatBytes(item.memoryRequest)}
+          {formatCount(item.count)} pod{item.count === 1 ? '' : 's'} · CPU req {formatCpuTotal(item.cpuRequest)} · Mem req {formatBytes(item.memoryRequest)}
         </span>
       </td>
     </tr>

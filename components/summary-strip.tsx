@@ -6,7 +6,7 @@ import { CAPACITY_TYPES } from '@/lib/podnode/types';
 import type { Entry } from '@/components/row-store';
 import type { RowList } from '@/components/row-list';
 import { capacityStyle } from '@/components/badges';
-import { formatBytes, formatCount, formatCpu } from '@/components/format';
+import { formatBytes, formatCount, formatCpuTotal } from '@/components/format';
 
 function summarize(entries: readonly Entry[]) {
   const pods: Record<string, number> = {};
@@ -39,7 +39,7 @@ export function SummaryStrip({ entries }: { entries: RowList<Entry> }) {
       {(['spot', 'on-demand'] as const).map((t) => (
         <span key={t} className="whitespace-nowrap text-neutral-600 dark:text-neutral-400">
           <span className={`mr-1 inline-block size-2 rounded-full ${capacityStyle(t).bar}`} aria-hidden />
-          {t} requests <b className="font-semibold tabular-nums text-neutral-900 dark:text-neutral-100">{formatCpu(s.cpu[t] ?? 0)}</b> CPU ·{' '}
+          {t} requests <b className="font-semibold tabular-nums text-neutral-900 dark:text-neutral-100">{formatCpuTotal(s.cpu[t] ?? 0)}</b> CPU ·{' '}
           <b className="font-semibold tabular-nums text-neutral-900 dark:text-neutral-100">{formatBytes(s.mem[t] ?? 0)}</b>
         </span>
       ))}

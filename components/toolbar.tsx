@@ -38,7 +38,7 @@ export function Toolbar({ view, setView, facets, searchRef, invalid }: Props) {
         value={view.q}
         onChange={(e) => setView((v) => ({ ...v, q: e.target.value }), 'replace')}
         placeholder="Filter rows…  /"
-        className="h-7 w-44 rounded border border-neutral-300 bg-transparent px-2 text-xs outline-none focus:border-blue-500 dark:border-neutral-700"
+        className="h-7 w-36 rounded border border-neutral-300 bg-transparent px-2 text-xs outline-none focus:border-blue-500 dark:border-neutral-700"
       />
       <FacetedFilter
         title="Namespace"
@@ -50,22 +50,19 @@ export function Toolbar({ view, setView, facets, searchRef, invalid }: Props) {
       <FacetedFilter title="Node group" counts={facets?.nodeGroup} {...facet('nodeGroup')} />
       <FacetedFilter title="Status" counts={facets?.status} {...facet('status')} />
       <FacetedFilter title="Zone" counts={facets?.zone} {...facet('zone')} />
-      <label className="flex items-center gap-1 text-xs text-neutral-600 dark:text-neutral-400">
-        Group
-        <select
-          aria-label="Group by"
-          value={view.group ?? ''}
-          onChange={(e) => setView((v) => ({ ...v, group: (e.target.value || null) as GroupBy | null }))}
-          className="h-7 rounded border border-neutral-300 bg-white px-1 text-xs dark:border-neutral-700 dark:bg-neutral-900"
-        >
-          <option value="">none</option>
-          {(Object.keys(GROUPS) as GroupBy[]).map((g) => (
-            <option key={g} value={g}>
-              {GROUP_LABELS[g]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <select
+        aria-label="Group by"
+        value={view.group ?? ''}
+        onChange={(e) => setView((v) => ({ ...v, group: (e.target.value || null) as GroupBy | null }))}
+        className="ml-auto h-7 rounded border border-neutral-300 bg-white px-1 text-xs dark:border-neutral-700 dark:bg-neutral-900"
+      >
+        <option value="">No grouping</option>
+        {(Object.keys(GROUPS) as GroupBy[]).map((g) => (
+          <option key={g} value={g}>
+            Group by {GROUP_LABELS[g].toLowerCase()}
+          </option>
+        ))}
+      </select>
       <ColumnPicker
         query={q}
         hidden={view.hide}
