@@ -2,7 +2,7 @@
 // The PodNode grid: TanStack Table for columns, sizing, visibility and sort state; TanStack
 // Virtual so only the rows in view (plus overscan) are in the DOM, whatever the row count.
 // Rows arrive already filtered, sorted and grouped (components/row-order.ts).
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTable, type ColumnSizingState, type SortingState, type Updater, type ColumnVisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { WireRow } from '@/lib/api/wire';
@@ -53,6 +53,14 @@ export function DataTable(props: DataTableProps) {
   const columnVisibility = useMemo<ColumnVisibilityState>(() => Object.fromEntries(hidden.map((id) => [id, false])), [hidden]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // a new function identity makes the virtualizer re-measure all items: only when they change
+  const getItemKey = useCallback(
+    (i: number) => {
+      const it = items.at(i);
+      return !it ? i : it.kind === 'group' ? `g:${it.key}` : it.row.uid;
+    },
+    [items],
+  );
   useScrollAnchor(scrollRef, items, ROW_HEIGHT, props.viewKey);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders us itself
   const virtualizer = useVirtualizer({
@@ -62,10 +70,7 @@ export function DataTable(props: DataTableProps) {
     overscan: 12,
     // the server render has no viewport: assume a common one so the first HTML holds rows
     initialRect: { width: 1440, height: 900 },
-    getItemKey: (i) => {
-      const it = items.at(i);
-      return !it ? i : it.kind === 'group' ? `g:${it.key}` : it.row.uid;
-    },
+    getItemKey,
   });
 
   // Only the rows in view go to TanStack: building Row objects for 50,000 rows on every patch

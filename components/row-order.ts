@@ -40,12 +40,41 @@ function compareKeys(x: Value[], y: Value[], spec: SortSpec): number {
   return 0;
 }
 
+/**
+ * Full sort. Each key column becomes a number per row first — numbers as they are, strings as
+ * their rank among the column's distinct values — so the n·log n comparisons are float compares,
+ * not string compares (node names share long prefixes). Same order as `compareKeys`.
+ */
 export function sortEntries(entries: Entry[], sort: SortSpec): Entry[] {
-  const spec = fullSpec(sort);
-  // Decorate once: reading values inside the comparator would repeat it n·log n times.
-  const keyed = entries.map((e) => ({ e, k: spec.map((s) => cellValue(e.row, s.id)) }));
-  keyed.sort((x, y) => compareKeys(x.k, y.k, spec));
-  return keyed.map((x) => x.e);
+  const spec = fullSpec(sort).slice(0, -1); // uid breaks ties below
+  const n = entries.length;
+  const m = spec.length;
+  const keys = new Float64Array(n * m);
+  spec.forEach((s, j) => {
+    const values = entries.map((e) => cellValue(e.row, s.id));
+    const numeric = values.every((v) => v === null || typeof v === 'number');
+    let rank: Map<Value, number> | null = null;
+    if (!numeric) {
+      const distinct = [...new Set(values)].filter((v) => v !== null).sort((a, b) => compareValues(a, b, false));
+      rank = new Map(distinct.map((v, i) => [v, i]));
+    }
+    for (let i = 0; i < n; i++) {
+      const v = values[i] ?? null;
+      const k = v === null ? Infinity : rank ? rank.get(v)! : (v as number);
+      keys[i * m + j] = v === null ? Infinity : s.desc ? -k : k; // missing values last either way
+    }
+  });
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    for (let j = 0; j < m; j++) {
+      const d = keys[a * m + j]! - keys[b * m + j]!;
+      if (d !== 0 && !Number.isNaN(d)) return d;
+    }
+    const ua = entries[a]!.row.uid;
+    const ub = entries[b]!.row.uid;
+    return ua < ub ? -1 : ua > ub ? 1 : 0;
+  });
+  return order.map((i) => entries[i]!);
 }
 
 /** A sorted array kept up to date from the store's change journal. */
