@@ -10,6 +10,7 @@ import { ChangeBatcher, type ChangeBatch } from './change-batcher';
 import type { ResourceMetrics } from './resource-metrics';
 import { ResourceSync, type BackoffInfo, type ResourceName, type ResourceSyncHooks } from './resource-sync';
 import { stripNode, stripPod } from './strip';
+import { Interner } from './intern';
 import { StatusTracker } from './status-tracker';
 
 export type { ChangeBatch, ChangeSet } from './change-batcher';
@@ -63,15 +64,17 @@ export class ClusterCache {
       listIdleTimeoutMs: opts.listIdleTimeoutMs ?? 60_000,
       backoff: opts.backoff,
     };
+    // One interner per cache: replicas of a template share one copy of it (see intern.ts).
+    const interner = new Interner();
     this.podSync = new ResourceSync(
       kcReady,
-      { ...common, resource: 'pods', kind: 'Pod', path: '/api/v1/pods', keyOf: (o) => o.metadata.uid, strip: stripPod },
+      { ...common, resource: 'pods', kind: 'Pod', path: '/api/v1/pods', keyOf: (o) => o.metadata.uid, strip: (o) => interner.pod(stripPod(o)) },
       this.hooks('pods', (o) => o.metadata.uid),
       this.abort.signal,
     );
     this.nodeSync = new ResourceSync(
       kcReady,
-      { ...common, resource: 'nodes', kind: 'Node', path: '/api/v1/nodes', keyOf: (o) => o.metadata.name, strip: stripNode },
+      { ...common, resource: 'nodes', kind: 'Node', path: '/api/v1/nodes', keyOf: (o) => o.metadata.name, strip: (o) => interner.node(stripNode(o)) },
       this.hooks('nodes', (o) => o.metadata.name),
       this.abort.signal,
     );

@@ -1,0 +1,108 @@
+// Memory at 150,000 pods: the pods of one ReplicaSet carry the same containers, volumes,
+// tolerations, labels and owner references, and every pod repeats the same short strings
+// ("True", "Ready", image names, zone names). JSON.parse gives each pod its own copies. The
+// interner makes identical template subtrees one shared, frozen object, and identical short
+// strings one string, so the cache holds each template once instead of once per replica.
+//
+// Shared subtrees are frozen: nothing may mutate a cached object after ingest (the cache never
+// does; a stray write now throws instead of silently changing every replica).
+
+const SHARED_POD_PATHS: readonly (readonly [string, string])[] = [
+  ['metadata', 'labels'],
+  ['metadata', 'annotations'],
+  ['metadata', 'ownerReferences'],
+  ['spec', 'containers'],
+  ['spec', 'initContainers'],
+  ['spec', 'volumes'],
+  ['spec', 'tolerations'],
+  ['spec', 'affinity'],
+  ['spec', 'securityContext'],
+  ['spec', 'topologySpreadConstraints'],
+  ['spec', 'nodeSelector'],
+  ['spec', 'overhead'],
+  ['spec', 'resources'],
+  ['spec', 'imagePullSecrets'],
+  ['spec', 'readinessGates'],
+  ['spec', 'dnsConfig'],
+];
+
+/** Strings longer than this are rarely repeated (uids, container IDs) and not worth a lookup. */
+const MAX_STRING = 100;
+/** Caps on the tables; on overflow a table starts afresh (held objects stay valid, only sharing with newcomers is lost). */
+const MAX_STRINGS = 200_000;
+const MAX_SHAPES = 50_000;
+
+type Rec = Record<string, unknown>;
+
+export class Interner {
+  private strings = new Map<string, string>();
+  private shapes = new Map<string, unknown>();
+
+  /** Interns a stripped pod in place and returns it. */
+  pod<T extends object>(pod: T): T {
+    const obj = pod as unknown as Rec;
+    for (const [section, field] of SHARED_POD_PATHS) {
+      const parent = obj[section];
+      if (!isRecord(parent)) continue;
+      const value = parent[field];
+      // Lists share element by element: one per-pod volume (the service-account token's
+      // kube-api-access-xxxxx) must not stop the other volumes being shared.
+      if (Array.isArray(value)) parent[field] = value.map((v) => this.shared(v));
+      else if (value !== undefined && value !== null) parent[field] = this.shared(value);
+    }
+    this.walk(obj); // the rest: short strings only (shared subtrees are frozen and skipped)
+    return pod;
+  }
+
+  /** Interns a node's short strings in place (nodes are few; no subtree sharing needed). */
+  node<T extends object>(node: T): T {
+    this.walk(node);
+    return node;
+  }
+
+  get stats(): { strings: number; shapes: number } {
+    return { strings: this.strings.size, shapes: this.shapes.size };
+  }
+
+  private shared(value: unknown): unknown {
+    const key = JSON.stringify(value);
+    const hit = this.shapes.get(key);
+    if (hit !== undefined) return hit;
+    if (this.shapes.size >= MAX_SHAPES) this.shapes = new Map();
+    this.walk(value);
+    deepFreeze(value);
+    this.shapes.set(key, value);
+    return value;
+  }
+
+  private str(s: string): string {
+    if (s.length > MAX_STRING) return s;
+    const hit = this.strings.get(s);
+    if (hit !== undefined) return hit;
+    if (this.strings.size >= MAX_STRINGS) this.strings = new Map();
+    this.strings.set(s, s);
+    return s;
+  }
+
+  private walk(value: unknown): void {
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = this.walkValue(value[i]);
+    else if (isRecord(value)) for (const k of Object.keys(value)) value[k] = this.walkValue(value[k]);
+  }
+
+  private walkValue(v: unknown): unknown {
+    if (typeof v === 'string') return this.str(v);
+    if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) this.walk(v);
+    return v;
+  }
+}
+
+function deepFreeze(v: unknown): void {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const child of Object.values(v)) deepFreeze(child);
+}
+
+function isRecord(v: unknown): v is Rec {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
