@@ -114,7 +114,7 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
           <SelectorBox param="l" label="Pod label selector" value={view.query.labelSelector ?? ''} onChange={(l) => setQuery({ labelSelector: l })} />
           <SelectorBox param="nl" label="Node label selector" value={view.query.nodeSelector ?? ''} onChange={(nl) => setQuery({ nodeSelector: nl })} />
         </div>
-        <SummaryStrip entries={visibleList} />
+        <SummaryStrip entries={visibleList} setKey={`${version}|${view.q}|${meta.params}`} />
         {shownError && <QueryErrorBanner message={shownError.message} param={shownError.param} />}
         {meta.partial && !shownError && (
           <p className="border-b border-neutral-200 bg-neutral-50 px-3 py-1 text-[11px] text-neutral-500 dark:border-neutral-800 dark:bg-neutral-900">
@@ -135,7 +135,7 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
           onActiveIndexChange={setActiveIndex}
           onOpen={open}
           onToggleGroup={toggleGroup}
-          flashAfter={now - 2000}
+          flashAfter={store.lastChangeAt - 2000}
           groupLabel={view.group ? GROUP_LABELS[view.group] : null}
           viewKey={`${streamKey}|${JSON.stringify(sortSpec)}|${view.q}|${view.group}`}
           emptyMessage={shownError ? 'No rows: the query above is not valid.' : meta.connection === 'connecting' && !initial ? 'Loading…' : 'No pods match this view.'}

@@ -22,6 +22,8 @@ export class RowStore {
   /** changes that arrived while paused: uid → row, or null for a delete */
   readonly pending = new Map<string, WireRow | null>();
   version = 0;
+  /** when the latest applied change arrived: rows changed shortly before it still flash */
+  lastChangeAt = 0;
   /** bumped when the whole set is replaced: incremental views must start over */
   resets = 0;
   /** changes since the last reset; journal[i] has sequence number journalBase + i */
@@ -57,6 +59,7 @@ export class RowStore {
       this.version++;
       return;
     }
+    this.lastChangeAt = now;
     for (const uid of p.deletes) {
       const old = this.byUid.get(uid);
       if (!old) continue;

@@ -22,8 +22,10 @@ function summarize(entries: readonly Entry[]) {
   return { pods, cpu, mem, pending, n: entries.length };
 }
 
-export function SummaryStrip({ entries }: { entries: RowList<Entry> }) {
-  const s = useMemo(() => summarize(entries.items), [entries]);
+/** `setKey` changes when the set of rows does; a re-sort alone does not recount 50,000 rows. */
+export function SummaryStrip({ entries, setKey }: { entries: RowList<Entry>; setKey: string }) {
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const s = useMemo(() => summarize(entries.items), [setKey]);
   return (
     <section aria-label="Summary" data-testid="summary" className="flex flex-wrap items-center gap-x-6 gap-y-1 border-b border-neutral-200 px-3 py-1.5 text-xs dark:border-neutral-800">
       <div className="flex min-w-64 flex-1 items-center gap-2">

@@ -22,7 +22,8 @@ export function useScrollAnchor(scrollRef: React.RefObject<HTMLElement | null>, 
     };
     if (lastView.current !== viewKey) {
       lastView.current = viewKey;
-      el.scrollTop = 0;
+      anchor.current = null;
+      if (el.scrollTop !== 0) el.scrollTop = 0;
     } else if (anchor.current && el.scrollTop > 0) {
       const { key, index } = anchor.current;
       if (items[index] === undefined || keyOf(items[index]) !== key) {
