@@ -18,6 +18,8 @@ test('the first HTML already holds rows, and the table stays virtualised', async
   expect(shown).toBeGreaterThan(500);
   expect(await page.locator('tbody tr').count()).toBeLessThanOrEqual(200);
   await snap(page, testInfo, 'dashboard-loaded');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await snap(page, testInfo, 'dashboard-loaded-dark');
   expect(errors).toEqual([]);
 });
 
