@@ -81,6 +81,7 @@ export function usePodnodeStream(params: string | null, initial: Initial, paused
     let es: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let attempt = 0;
+    let staging: { rows: RowStore; meta: StreamMeta } | null = null;
     const on = (type: string, handle: (data: unknown) => void) =>
       es!.addEventListener(type, (ev) => {
         try {
@@ -95,23 +96,46 @@ export function usePodnodeStream(params: string | null, initial: Initial, paused
       on('snapshot', (data) => {
         const s = snapshotEventSchema.parse(data);
         attempt = 0;
+        if (s.status.state === 'syncing' && store.byUid.size > 0) {
+          // A restarted server is still listing the cluster: keep showing what we hold until its
+          // cache is live again, and build the new view on the side.
+          staging = { rows: new RowStore(), meta: metaOf(s, false, params) };
+          staging.rows.replace(s.rows);
+          setMeta((m) => ({ ...m, status: s.status, context: s.context, connection: 'open', disconnectedSince: null }));
+          return;
+        }
+        staging = null;
         store.replace(s.rows);
         setMeta({ ...metaOf(s, false, params), connection: 'open' });
         notifySoon();
       });
       on('patch', (data) => {
         const p = patchEventSchema.parse(data);
+        if (staging) {
+          staging.rows.patch(p, false);
+          staging.meta = { ...staging.meta, total: p.total, matched: p.matched };
+          return;
+        }
         store.patch(p, pausedRef.current);
         setMeta((m) => (m.total === p.total && m.matched === p.matched ? m : { ...m, total: p.total, matched: p.matched }));
         notifySoon();
       });
       on('status', (data) => {
         const status = clusterStatusSchema.parse(data);
+        if (staging && status.state === 'live') {
+          store.replace(staging.rows.entries().map((e) => e.row));
+          const next = { ...staging.meta, status, connection: 'open' as const };
+          staging = null;
+          setMeta(next);
+          notifySoon();
+          return;
+        }
         setMeta((m) => ({ ...m, status }));
       });
       on('facets', (data) => {
         const facets = facetsSchema.parse(data);
-        setMeta((m) => ({ ...m, facets }));
+        if (staging) staging.meta = { ...staging.meta, facets };
+        else setMeta((m) => ({ ...m, facets }));
       });
       es.onerror = () => {
         // EventSource retries by itself only on some failures; own the policy: close, back off, reopen.
