@@ -12,6 +12,22 @@ const PATCH_EVERY_MS = 250;
 const FACETS_EVERY_MS = 2_000;
 const HEARTBEAT_EVERY_MS = 15_000;
 
+// Open streams never end by themselves, and a server shutting down waits for every connection:
+// close them on SIGTERM/SIGINT so the process exits and browsers reconnect to its successor.
+type OpenStreams = Set<() => void>;
+const g = globalThis as typeof globalThis & { __podnodeStreams?: OpenStreams };
+function openStreams(): OpenStreams {
+  if (!g.__podnodeStreams) {
+    const streams: OpenStreams = (g.__podnodeStreams = new Set());
+    const closeAll = () => {
+      for (const close of [...streams]) close();
+    };
+    process.once('SIGTERM', closeAll);
+    process.once('SIGINT', closeAll);
+  }
+  return g.__podnodeStreams;
+}
+
 export function streamPodNodes(request: Request, { query, index }: ParsedRequest): Response {
   const encoder = new TextEncoder();
   const sent = new Set<string>();
@@ -22,6 +38,7 @@ export function streamPodNodes(request: Request, { query, index }: ParsedRequest
   let facetsVersion = -1;
   let unsubscribe = () => {};
   let closed = false;
+  let closeOnShutdown = () => {};
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -82,6 +99,8 @@ export function streamPodNodes(request: Request, { query, index }: ParsedRequest
         setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_EVERY_MS),
       );
       request.signal.addEventListener('abort', () => close(controller));
+      closeOnShutdown = () => close(controller);
+      openStreams().add(closeOnShutdown);
     },
     cancel() {
       close();
@@ -91,6 +110,7 @@ export function streamPodNodes(request: Request, { query, index }: ParsedRequest
   function close(controller?: ReadableStreamDefaultController<Uint8Array>) {
     if (closed) return;
     closed = true;
+    openStreams().delete(closeOnShutdown);
     unsubscribe();
     if (patchTimer) clearTimeout(patchTimer);
     for (const t of timers) clearInterval(t);
