@@ -1,7 +1,8 @@
 // Issue 4's figures at 5,000 nodes / 150,000 pods. Run: `npm run bench:scale` (needs `npm run build`).
 // The simulator and the dashboard each run in their own process, so neither's memory is counted as
 // the other's. Prints a table; nothing here asserts — it measures.
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { rssOf, startDashboard, startSimProcess, stopAll, waitReady } from './processes';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,6 @@ const SIM_PORT = 17443;
 const APP_PORT = 3290;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-bench-'));
 const kubeconfig = path.join(dir, 'kubeconfig');
-const children: ChildProcess[] = [];
 const results: [string, string][] = [];
 const report = (k: string, v: string) => {
   results.push([k, v]);
@@ -29,43 +29,13 @@ const report = (k: string, v: string) => {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (t: number) => `${t.toFixed(0)} ms`;
 
-function start(cmd: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (ready.test(out)) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${out}`)));
-  });
-}
-
-function rssOf(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(m?.[1] ?? 0) * 1024;
-}
-
-async function until<T>(f: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await f().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const median = (xs: number[]) => pct(xs, 50);
 
 async function main() {
   console.log(`podnode scale bench: ${NODES} nodes, ${PODS} pods (${os.cpus().length} cores)`);
   let t = performance.now();
-  const sim = await start(process.execPath, ['--import', 'tsx', 'lib/sim/cli.ts', '--port', String(SIM_PORT), '--nodes', String(NODES), '--pods', String(PODS), '--profile', 'mixed', '--seed', '1', '--churn', '0', '--kubeconfig', kubeconfig], {}, /listening on/);
+  const sim = await startSimProcess(SIM_PORT, kubeconfig, { nodes: NODES, pods: PODS, churn: 0 });
   report('simulator ready (own process)', `${ms(performance.now() - t)}, RSS ${mb(rssOf(sim.pid!))}`);
 
   // 1. The cache alone, in this process: sync time, memory after GC, join and filter.
@@ -104,13 +74,10 @@ async function main() {
   void index;
 
   // 2. The real dashboard server (standalone build) in its own process.
-  const server = path.resolve('.next/standalone/server.js');
-  if (!fs.existsSync(server)) throw new Error('no build: run `npm run build` first');
-  fs.cpSync('.next/static', '.next/standalone/.next/static', { recursive: true });
   t = performance.now();
-  const app = await start(process.execPath, [server], { PORT: String(APP_PORT), HOSTNAME: '127.0.0.1', KUBECONFIG: kubeconfig, KUBERNETES_SERVICE_HOST: '' }, /Ready|started server|Listening/i);
+  const app = await startDashboard(APP_PORT, kubeconfig);
   const base = `http://127.0.0.1:${APP_PORT}`;
-  await until(async () => ((await fetch(`${base}/api/readyz`)).status === 200 ? true : undefined), 600_000);
+  await waitReady(base);
   report('dashboard: process start → /api/readyz 200', ms(performance.now() - t));
   await new Promise((r) => setTimeout(r, 3000));
   report('dashboard: server RSS after sync (idle 3 s)', mb(rssOf(app.pid!)));
@@ -169,6 +136,6 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    for (const c of children) c.kill('SIGTERM');
+    stopAll();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -1,0 +1,59 @@
+// Bench support: the simulator and the dashboard each in their own process, so one's memory and
+// CPU are never counted as the other's.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+
+export const children: ChildProcess[] = [];
+
+export function startProcess(cmd: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (ready.test(out)) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${out}`)));
+  });
+}
+
+export function startSimProcess(port: number, kubeconfig: string, opts: { nodes: number; pods: number; churn: number }): Promise<ChildProcess> {
+  const args = ['--import', 'tsx', 'lib/sim/cli.ts', '--port', String(port), '--nodes', String(opts.nodes), '--pods', String(opts.pods)];
+  args.push('--profile', 'mixed', '--seed', '1', '--churn', String(opts.churn), '--kubeconfig', kubeconfig);
+  return startProcess(process.execPath, args, {}, /listening on/);
+}
+
+/** The production (standalone) server; needs `npm run build`. */
+export function startDashboard(port: number, kubeconfig: string): Promise<ChildProcess> {
+  const server = '.next/standalone/server.js';
+  if (!fs.existsSync(server)) throw new Error('no build: run `npm run build` first');
+  fs.cpSync('.next/static', '.next/standalone/.next/static', { recursive: true });
+  const env = { PORT: String(port), HOSTNAME: '127.0.0.1', KUBECONFIG: kubeconfig, KUBERNETES_SERVICE_HOST: '' };
+  return startProcess(process.execPath, [server], env, /Ready|started server|Listening/i);
+}
+
+export function rssOf(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(m?.[1] ?? 0) * 1024;
+}
+
+export async function until<T>(f: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await f().catch(() => undefined);
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function waitReady(base: string): Promise<void> {
+  await until(async () => ((await fetch(`${base}/api/readyz`)).status === 200 ? true : undefined), 600_000);
+}
+
+export function stopAll(): void {
+  for (const c of children) c.kill('SIGTERM');
+}
