@@ -12,7 +12,7 @@ export async function register(): Promise<void> {
         : `podnode: watching context "${ctx.name}" at ${ctx.server}`,
     );
     index.cache.whenSynced(120_000).then(
-      () => console.log(`podnode: synced ${index.size} pods on ${index.cache.nodes().size} nodes from ${ctx.server}${ctx.simulated ? ' (simulated)' : ''}`),
+      () => console.log(`podnode: synced ${index.cache.podCount} pods on ${index.cache.nodes().size} nodes from ${ctx.server}${ctx.simulated ? ' (simulated)' : ''}`),
       () => console.error(`podnode: not synced yet: ${index.cache.getStatus().message ?? 'no answer'} (still retrying)`),
     );
   } catch (err) {
