@@ -4,7 +4,6 @@ import { useState } from 'react';
 import type { StreamMeta } from '@/components/use-podnode-stream';
 import { StatusPill } from '@/components/status-pill';
 import { formatCount } from '@/components/format';
-import { useNodeCount } from '@/components/use-node-count';
 
 type Props = {
   meta: StreamMeta;
@@ -15,13 +14,11 @@ type Props = {
   pending: number;
   onPausedChange: (p: boolean) => void;
   exportHref: (format: 'csv' | 'json') => string;
-  ctx: string | null;
 };
 
 const btn = 'inline-flex h-7 items-center gap-1 rounded border border-neutral-300 px-2 text-xs hover:bg-neutral-50 dark:border-neutral-700 dark:hover:bg-neutral-800';
 
-export function AppHeader({ meta, shown, fresh, paused, pending, onPausedChange, exportHref, ctx }: Props) {
-  const nodes = useNodeCount(ctx);
+export function AppHeader({ meta, shown, fresh, paused, pending, onPausedChange, exportHref }: Props) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     await navigator.clipboard?.writeText(window.location.href).catch(() => undefined);
@@ -39,7 +36,7 @@ export function AppHeader({ meta, shown, fresh, paused, pending, onPausedChange,
       <StatusPill meta={meta} />
       <span className="text-xs tabular-nums text-neutral-600 dark:text-neutral-400" data-testid="row-count" data-matched={meta.matched} data-shown={shown} data-fresh={fresh}>
         <b className="font-semibold text-neutral-900 dark:text-neutral-100">{formatCount(shown)}</b>
-        {shown !== meta.matched && <> of {formatCount(meta.matched)} matching</>} pods · {formatCount(meta.total)} in cluster{nodes !== null && <> on {formatCount(nodes)} nodes</>}
+        {shown !== meta.matched && <> of {formatCount(meta.matched)} matching</>} pods · {formatCount(meta.total)} in cluster on {formatCount(meta.nodes)} nodes
         {!fresh && <span className="ml-2 text-neutral-400">updating…</span>}
       </span>
       <div className="ml-auto flex items-center gap-1.5">

@@ -21,6 +21,8 @@ export type StreamMeta = {
   facets: Facets | null;
   total: number;
   matched: number;
+  /** nodes in the cluster */
+  nodes: number;
   /** the page's own link to the dashboard server */
   connection: 'connecting' | 'open' | 'retrying';
   disconnectedSince: string | null;
@@ -40,6 +42,7 @@ function metaOf(s: SnapshotEvent | null, partial: boolean, params: string | null
     facets: s?.facets ?? null,
     total: s?.total ?? 0,
     matched: s?.matched ?? 0,
+    nodes: s?.nodes ?? 0,
     connection: 'connecting',
     disconnectedSince: null,
     partial,
@@ -113,11 +116,11 @@ export function usePodnodeStream(params: string | null, initial: Initial, paused
         const p = patchEventSchema.parse(data);
         if (staging) {
           staging.rows.patch(p, false);
-          staging.meta = { ...staging.meta, total: p.total, matched: p.matched };
+          staging.meta = { ...staging.meta, total: p.total, matched: p.matched, nodes: p.nodes };
           return;
         }
         store.patch(p, pausedRef.current);
-        setMeta((m) => (m.total === p.total && m.matched === p.matched ? m : { ...m, total: p.total, matched: p.matched }));
+        setMeta((m) => (m.total === p.total && m.matched === p.matched && m.nodes === p.nodes ? m : { ...m, total: p.total, matched: p.matched, nodes: p.nodes }));
         notifySoon();
       });
       on('status', (data) => {

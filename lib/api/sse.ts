@@ -56,6 +56,7 @@ export function streamPodNodes(request: Request, { query, index }: ParsedRequest
         rows: rows.map((r) => toWireRow(r, cells)),
         total: index.size,
         matched: rows.length,
+        nodes: index.cache.nodes().size,
         status: index.cache.getStatus(),
         context: index.cache.context(),
         facets: facetsFor(index, query),
@@ -74,7 +75,7 @@ export function streamPodNodes(request: Request, { query, index }: ParsedRequest
         }
         pendingUpserts.clear();
         pendingDeletes.clear();
-        if (upserts.length > 0 || deletes.length > 0) send('patch', { upserts, deletes, total: index.size, matched: sent.size });
+        if (upserts.length > 0 || deletes.length > 0) send('patch', { upserts, deletes, total: index.size, matched: sent.size, nodes: index.cache.nodes().size });
       };
 
       unsubscribe = index.subscribe((batch) => {

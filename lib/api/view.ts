@@ -38,6 +38,7 @@ export async function loadPodNodeView(searchParams: SearchParams, limit = FIRST_
       rows: rows.slice(0, limit).map((r) => toWireRow(r, cells)),
       total: index.size,
       matched: rows.length,
+      nodes: index.cache.nodes().size,
       status: index.cache.getStatus(),
       context: index.cache.context(),
       facets: facetsFor(index, query),

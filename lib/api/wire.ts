@@ -65,6 +65,8 @@ export const snapshotEventSchema = z.object({
   total: z.number(),
   /** rows matching the query (= rows.length) */
   matched: z.number(),
+  /** nodes in the cache */
+  nodes: z.number(),
   status: clusterStatusSchema,
   context: contextInfoSchema,
   facets: facetsSchema,
@@ -77,6 +79,7 @@ export const patchEventSchema = z.object({
   deletes: z.array(z.string()),
   total: z.number(),
   matched: z.number(),
+  nodes: z.number(),
 });
 export type PatchEvent = z.infer<typeof patchEventSchema>;
 
