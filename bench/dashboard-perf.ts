@@ -21,6 +21,9 @@ async function main() {
   await waitReady(base);
   const browser = await chromium.launch({ executablePath: (findChromium as () => string)(), args: [...(CHROMIUM_ARGS as string[]), '--enable-precise-memory-info'] });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // tsx (esbuild keepNames) wraps the functions below in __name(...) before Playwright serialises
+  // them into the page; give the page that helper.
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
   // Count the row updates the page receives, to report the live rate next to the frame rate.
   await page.addInitScript(() => {
     const w = window as unknown as { __patchRows: number };
@@ -40,6 +43,9 @@ async function main() {
   });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
 
   const t0 = Date.now();
   await page.goto(base, { waitUntil: 'commit' });
@@ -48,7 +54,14 @@ async function main() {
   await page.waitForFunction(() => {
     const el = document.querySelector('[data-testid=row-count]');
     return el?.getAttribute('data-fresh') === 'true' && el.getAttribute('data-shown') === el.getAttribute('data-matched');
-  }, null, { timeout: 180_000 });
+  }, null, { timeout: 60_000 }).catch(async (err: unknown) => {
+    const attrs = await page.evaluate(() => {
+      const el = document.querySelector('[data-testid=row-count]');
+      return el ? { fresh: el.getAttribute('data-fresh'), shown: el.getAttribute('data-shown'), matched: el.getAttribute('data-matched'), text: document.body.innerText.slice(0, 300) } : null;
+    });
+    await page.screenshot({ path: path.join(os.tmpdir(), 'podnode-bench-failure.png') });
+    throw new Error(`the live snapshot never settled: ${JSON.stringify(attrs)} ${errors.join('; ')}`, { cause: err });
+  });
   const allRows = Date.now() - t0;
   console.log(`rows held: ${await page.getAttribute('[data-testid=row-count]', 'data-shown')} (${PODS} pods, churn ${CHURN}/s)`);
   console.log(`navigation → first rows visible: ${firstRows} ms; → full live snapshot held: ${allRows} ms`);
