@@ -3,6 +3,7 @@ import 'server-only';
 import { parseQueryParams, QueryError, type Query } from '@/lib/query';
 import type { ApiError } from '@/lib/api/wire';
 import { getRowIndex } from '@/lib/api/source';
+import { KubeConfigError } from '@/lib/kube/server';
 import type { RowIndex } from '@/lib/api/row-index';
 
 export type ParsedRequest = { query: Query; index: RowIndex; params: URLSearchParams };
@@ -29,7 +30,10 @@ export function indexFor(context: string | undefined): RowIndex | Response {
     return getRowIndex(context || undefined);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return badRequest({ error: `unknown context: ${message}`, where: { param: CONTEXT_PARAM } });
+    // An unknown context name is the caller's mistake; anything else (an unreadable kubeconfig)
+    // is the server's, and says so rather than blaming the request.
+    if (err instanceof KubeConfigError && context) return badRequest({ error: message, where: { param: CONTEXT_PARAM } });
+    return json({ error: `the dashboard cannot reach a cluster: ${message}` }, { status: 503 });
   }
 }
 

@@ -5,7 +5,8 @@
 import 'server-only';
 import type { PodNodeRow } from '@/lib/podnode/types';
 import type { ParsedRequest } from '@/lib/api/http';
-import { selectRows, cellColumns, toWireRow, type CellColumn } from '@/lib/api/select';
+import { toWireRow } from '@/lib/api/select';
+import { snapshotOf } from '@/lib/api/snapshot';
 import { facetsFor } from '@/lib/api/facets-memo';
 
 const PATCH_EVERY_MS = 250;
@@ -47,20 +48,12 @@ export function streamPodNodes(request: Request, { query, index }: ParsedRequest
       };
       const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
-      const { rows, compiled } = selectRows(index.rows(), query);
-      const cells: CellColumn[] = cellColumns(compiled);
-      for (const row of rows) sent.add(row.uid);
+      const { event, selection, cells } = snapshotOf(index, query);
+      const { compiled } = selection;
+      for (const row of selection.rows) sent.add(row.uid);
       facetsVersion = index.version;
       write('retry: 2000\n\n');
-      send('snapshot', {
-        rows: rows.map((r) => toWireRow(r, cells)),
-        total: index.size,
-        matched: rows.length,
-        nodes: index.cache.nodes().size,
-        status: index.cache.getStatus(),
-        context: index.cache.context(),
-        facets: facetsFor(index, query),
-      });
+      send('snapshot', event);
 
       const flush = () => {
         patchTimer = undefined;

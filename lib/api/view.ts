@@ -4,8 +4,7 @@ import 'server-only';
 import { parseQueryParams, QueryError } from '@/lib/query';
 import type { ApiError, SnapshotEvent } from '@/lib/api/wire';
 import { getRowIndex } from '@/lib/api/source';
-import { selectRows, cellColumns, toWireRow } from '@/lib/api/select';
-import { facetsFor } from '@/lib/api/facets-memo';
+import { snapshotOf } from '@/lib/api/snapshot';
 
 export type ViewResult = { ok: true; snapshot: SnapshotEvent } | { ok: false; error: ApiError };
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -30,18 +29,5 @@ export async function loadPodNodeView(searchParams: SearchParams, limit = FIRST_
     return { ok: false, error: { error: err instanceof Error ? err.message : String(err), where: { param: 'ctx' } } };
   }
   await index.cache.whenSynced(FIRST_SYNC_WAIT_MS).catch(() => undefined);
-  const { rows, compiled } = selectRows(index.rows(), query);
-  const cells = cellColumns(compiled);
-  return {
-    ok: true,
-    snapshot: {
-      rows: rows.slice(0, limit).map((r) => toWireRow(r, cells)),
-      total: index.size,
-      matched: rows.length,
-      nodes: index.cache.nodes().size,
-      status: index.cache.getStatus(),
-      context: index.cache.context(),
-      facets: facetsFor(index, query),
-    },
-  };
+  return { ok: true, snapshot: snapshotOf(index, query, limit).event };
 }
