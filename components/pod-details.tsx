@@ -83,7 +83,7 @@ export function PodDetails({ row, node, onPodsOnNode }: Props) {
             ['Phase', get<string>(pod.status, 'phase')],
             ['Ready', `${row.ready} · ${row.restarts} restarts`],
             ['Conditions', conditions.map((c) => `${c.type}=${c.status}`).join(', ') || '—'],
-            ['Owner', owner ? `${owner.kind}/${owner.name}` : '—'],
+            ['Owner', ownerText(row.ownerKind, row.ownerName, owner)],
             ['App', row.appName],
             ['Requests', `${formatCpu(row.cpuRequest)} CPU · ${formatBytes(row.memoryRequest)}`],
             ['Limits', `${formatCpu(row.cpuLimit)} CPU · ${formatBytes(row.memoryLimit)}`],
@@ -178,4 +178,11 @@ function YamlSection({ title, obj }: { title: string; obj: object }) {
       <pre className="mt-1 max-h-[60vh] overflow-auto rounded bg-neutral-50 p-2 font-mono text-[11px] leading-4 dark:bg-neutral-900">{stringify(obj)}</pre>
     </details>
   );
+}
+
+/** The workload that owns the pod (a Deployment, not its ReplicaSet), and the direct owner when it differs. */
+function ownerText(kind: string | null, name: string | null, direct: { kind: string; name: string } | undefined): string {
+  if (!kind || !name) return direct ? `${direct.kind}/${direct.name}` : '—';
+  const top = `${kind}/${name}`;
+  return direct && (direct.kind !== kind || direct.name !== name) ? `${top} (via ${direct.kind}/${direct.name})` : top;
 }
