@@ -7,6 +7,7 @@ import { Popover } from '@/components/popover';
 import { COLUMN_LABELS, DEFAULT_COLUMN_IDS } from '@/components/columns';
 import { customColumnPaths } from '@/components/view';
 import { rowFieldOf } from '@/components/row-fields';
+import { queryInputClass, submitButtonClass } from '@/components/styles';
 
 type Props = {
   query: Query;
@@ -79,11 +80,9 @@ export function ColumnPicker({ query, hidden, onHiddenChange, onColumnsChange }:
             onChange={(e) => setPath(e.target.value)}
             placeholder='node.metadata.labels["topology.kubernetes.io/zone"]'
             spellCheck={false}
-            className={`h-7 min-w-72 flex-1 rounded border bg-transparent px-2 font-mono text-[11px] outline-none focus:border-blue-500 ${
-              error ? 'border-red-400' : 'border-neutral-300 dark:border-neutral-700'
-            }`}
+            className={queryInputClass(error !== null, 'min-w-72 flex-1')}
           />
-          <button type="submit" className="h-7 rounded border border-neutral-300 px-2 hover:bg-neutral-50 dark:border-neutral-700 dark:hover:bg-neutral-800">
+          <button type="submit" className={submitButtonClass}>
             Add
           </button>
         </form>

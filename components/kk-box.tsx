@@ -3,6 +3,7 @@
 // the CLI's own, so a command that works in the terminal works here, and one that does not says why.
 import { useState } from 'react';
 import { parseKkCommand, QueryError, type Query } from '@/lib/query';
+import { queryInputClass, submitButtonClass } from '@/components/styles';
 
 type Props = { onApply: (query: Query) => void };
 
@@ -36,11 +37,9 @@ export function KkBox({ onApply }: Props) {
           onChange={(e) => setDraft(e.target.value)}
           placeholder="kk get podnode -l app=web -f node_lifecycle=spot -o pod_name,node.metadata.labels.zone"
           spellCheck={false}
-          className={`h-7 min-w-0 flex-1 rounded border bg-transparent px-2 font-mono text-[11px] outline-none focus:border-blue-500 ${
-            error ? 'border-red-400' : 'border-neutral-300 dark:border-neutral-700'
-          }`}
+          className={queryInputClass(error !== null, 'min-w-0 flex-1')}
         />
-        <button type="submit" className="h-7 rounded border border-neutral-300 px-2 text-xs hover:bg-neutral-50 dark:border-neutral-700 dark:hover:bg-neutral-800">
+        <button type="submit" className={submitButtonClass}>
           Apply
         </button>
       </div>

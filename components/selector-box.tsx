@@ -3,6 +3,7 @@
 // the selector parses; while it does not, the parser's message shows and the last good view stays.
 import { useState } from 'react';
 import { parseQueryParams, QueryError } from '@/lib/query';
+import { queryInputClass } from '@/components/styles';
 
 type Props = {
   param: 'l' | 'nl';
@@ -47,9 +48,7 @@ export function SelectorBox({ param, label, value, onChange }: Props) {
         }}
         placeholder={param === 'l' ? '-l app=web,tier in (a,b)' : '--node-selector zone=a'}
         spellCheck={false}
-        className={`h-7 w-full rounded border bg-transparent px-2 font-mono text-[11px] outline-none focus:border-blue-500 ${
-          error ? 'border-red-400' : 'border-neutral-300 dark:border-neutral-700'
-        }`}
+        className={queryInputClass(error !== null, 'w-full')}
       />
       {error && (
         <p role="alert" className="absolute top-7 z-20 mt-0.5 max-w-96 rounded bg-red-50 px-1.5 py-0.5 font-mono text-[11px] text-red-700 shadow dark:bg-red-950 dark:text-red-300">

@@ -4,6 +4,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { ClusterCache } from '@/lib/kube/cluster-cache';
 import { startSim } from '@/lib/sim';
 import { resolveKubeConfig } from '@/lib/kube/kubeconfig';
+import { DEMO_CONTEXT_NAME, demoSimOptions } from '@/lib/kube/registry';
 import { RowIndex } from '@/lib/api/row-index';
 import { capacityTableFromEnv } from '@/lib/config/capacity-table';
 import type { CliOptions } from './options';
@@ -18,11 +19,13 @@ export async function openLive(opts: CliOptions): Promise<LiveSource> {
   let stopSim = async () => {};
   let cache: ClusterCache;
   if (opts.demo) {
-    const sim = await startSim({ profile: 'mixed', nodes: 60, pods: 1500, churn: opts.watch ? 2 : 0, namespaces: ['streamtech', 'content', 'commerce'] });
+    // The dashboard's demo cluster, started here (the registry's lazy import does not load under
+    // the CLI's CommonJS tsx); still for a one-shot listing, churning under -w.
+    const sim = await startSim(demoSimOptions(process.env, opts.watch ? 2 : 0));
     stopSim = () => sim.stop();
     const kc = new KubeConfig();
     kc.loadFromString(sim.kubeconfig);
-    cache = new ClusterCache({ kc, context: { name: 'podnode-sim (demo)', server: sim.url, simulated: true } });
+    cache = new ClusterCache({ kc, context: { name: DEMO_CONTEXT_NAME, server: sim.url, simulated: true } });
   } else {
     const resolved = resolveKubeConfig({ context: opts.context, kubeconfigPath: opts.kubeconfig });
     if (!resolved) {

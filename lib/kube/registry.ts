@@ -3,7 +3,7 @@
 // a module-level Map would open one watch per route (brief §7). No 'server-only' here: the CLI
 // imports this under plain Node; Next.js code imports ./server instead.
 import { KubeConfig } from '@kubernetes/client-node';
-import type { SimHandle } from '@/lib/sim/types';
+import type { SimHandle, SimOptions } from '@/lib/sim/types';
 import { ClusterCache, type ClusterCacheOptions } from './cluster-cache';
 import { KubeConfigError, resolveKubeConfig, type Env, type KubeConfigOptions } from './kubeconfig';
 
@@ -88,14 +88,19 @@ function demoCache(reg: Registry, env: Env, tuning: Partial<ClusterCacheOptions>
 
 async function startDemoSim(env: Env): Promise<SimHandle> {
   const { startSim } = await import('@/lib/sim');
-  return startSim({
+  return startSim(demoSimOptions(env));
+}
+
+/** The demo cluster: sized by env, every capacity-type variant, and kk's namespaces. */
+export function demoSimOptions(env: Env, churnDefault = 2): SimOptions {
+  return {
     port: int(env.PODNODE_SIM_PORT, 0),
     nodes: int(env.PODNODE_DEMO_NODES, 60),
     pods: int(env.PODNODE_DEMO_PODS, 1500),
     profile: 'mixed',
-    churn: int(env.PODNODE_DEMO_CHURN, 2),
+    churn: int(env.PODNODE_DEMO_CHURN, churnDefault),
     namespaces: ['streamtech', 'content', 'commerce'],
-  });
+  };
 }
 
 function int(value: string | undefined, fallback: number): number {
