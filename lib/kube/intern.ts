@@ -45,9 +45,10 @@ export class Interner {
       const parent = obj[section];
       if (!isRecord(parent)) continue;
       const value = parent[field];
-      // Lists share element by element: one per-pod volume (the service-account token's
-      // kube-api-access-xxxxx) must not stop the other volumes being shared.
-      if (Array.isArray(value)) parent[field] = value.map((v) => this.shared(v));
+      // A list is shared whole when a replica has the same one, else element by element: one
+      // per-pod volume (the service-account token's kube-api-access-xxxxx) must not stop the
+      // other volumes being shared.
+      if (Array.isArray(value)) parent[field] = this.sharedList(value);
       else if (value !== undefined && value !== null) parent[field] = this.shared(value);
     }
     this.walk(obj); // the rest: short strings only (shared subtrees are frozen and skipped)
@@ -73,6 +74,17 @@ export class Interner {
     deepFreeze(value);
     this.shapes.set(key, value);
     return value;
+  }
+
+  /** The whole list when a replica has the very same one; else a new list of shared elements. */
+  private sharedList(list: unknown[]): unknown[] {
+    const key = JSON.stringify(list);
+    const hit = this.shapes.get(key) as unknown[] | undefined;
+    if (hit !== undefined) return hit;
+    const out = Object.freeze(list.map((v) => this.shared(v))) as unknown[];
+    if (this.shapes.size >= MAX_SHAPES) this.shapes = new Map();
+    this.shapes.set(key, out);
+    return out;
   }
 
   private str(s: string): string {
