@@ -57,3 +57,11 @@ export async function waitReady(base: string): Promise<void> {
 export function stopAll(): void {
   for (const c of children) c.kill('SIGTERM');
 }
+
+// An interrupted bench must not leave a 150,000-pod simulator behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}
