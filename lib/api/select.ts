@@ -44,19 +44,21 @@ export function toWireRow(row: PodNodeRow, cells: CellColumn[]): WireRow {
 
 /** Each facet counts the rows matching the query with that facet's own clauses removed, the way
  *  faceted filters read: picking `spot` still shows how many on-demand pods there are. */
-const FACETS: Record<keyof Facets, { paths: string[]; value: (r: PodNodeRow) => string | null }> = {
-  capacityType: { paths: ['capacityType', 'node_lifecycle'], value: (r) => r.capacityType },
-  nodeGroup: { paths: ['nodeGroup', 'node_group'], value: (r) => r.nodeGroup },
-  status: { paths: ['status', 'pod_state'], value: (r) => r.status },
-  zone: { paths: ['zone'], value: (r) => r.zone },
-  namespace: { paths: ['namespace', 'metadata.namespace', 'pod.metadata.namespace'], value: (r) => r.namespace },
+const FACETS: Record<keyof Facets, (r: PodNodeRow) => string | null> = {
+  capacityType: (r) => r.capacityType,
+  nodeGroup: (r) => r.nodeGroup,
+  status: (r) => r.status,
+  zone: (r) => r.zone,
+  namespace: (r) => r.namespace,
 };
+/** kk users write the namespace as a pod path too */
+const NAMESPACE_PATHS = new Set(['metadata.namespace', 'pod.metadata.namespace']);
 
-export function computeFacets(all: Iterable<PodNodeRow>, query: Query): Facets {
-  const rows = Array.isArray(all) ? (all as PodNodeRow[]) : [...all];
+export function computeFacets(rows: readonly PodNodeRow[], query: Query): Facets {
   const out = {} as Facets;
-  for (const [name, facet] of Object.entries(FACETS) as [keyof Facets, (typeof FACETS)[keyof Facets]][]) {
-    const own = (c: { path: string }) => facet.paths.includes(c.path);
+  for (const [name, valueOf] of Object.entries(FACETS) as [keyof Facets, (r: PodNodeRow) => string | null][]) {
+    // A clause is the facet's own when its path names the same row field, by any alias lib/query knows.
+    const own = (c: { path: string }) => rowFieldOf(c.path) === name || (name === 'namespace' && NAMESPACE_PATHS.has(c.path));
     const relaxed: Query = {
       ...query,
       namespaces: name === 'namespace' ? [] : query.namespaces,
@@ -67,7 +69,7 @@ export function computeFacets(all: Iterable<PodNodeRow>, query: Query): Facets {
     const counts: Record<string, number> = {};
     for (const row of rows) {
       if (!matches(row)) continue;
-      const v = facet.value(row) ?? 'NA'; // what a -f clause on a missing value matches
+      const v = valueOf(row) ?? 'NA'; // what a -f clause on a missing value matches
       counts[v] = (counts[v] ?? 0) + 1;
     }
     out[name] = counts;
