@@ -99,6 +99,8 @@ describe('kubectl-podnode get podnode', () => {
     expect(offline.stderr).toMatch(/offline, context "podnode-sim"/);
     const file = path.join(dir, 'cache', 'podnode', 'podnode-sim.json');
     expect(fs.statSync(file).mode & 0o077).toBe(0); // cluster data: owner-only
+    // the bare --offline default points at that file instead of holding a second copy
+    expect(fs.readlinkSync(path.join(dir, 'cache', 'podnode', 'default.json'))).toBe('podnode-sim.json');
   });
 
   it('exits 2 with a message pointing at the bad part of a query', async () => {

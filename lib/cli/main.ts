@@ -6,7 +6,7 @@ import { selectRows } from '@/lib/api/select';
 import { capacityTableFromEnv } from '@/lib/config/capacity-table';
 import { parseCliOptions, USAGE, type CliOptions } from './options';
 import { renderRows } from './output';
-import { loadSnapshot, saveSnapshot, snapshotPath, SnapshotError } from './snapshot-file';
+import { aliasSnapshot, loadSnapshot, saveSnapshot, snapshotPath, SnapshotError } from './snapshot-file';
 import { openLive, UnreachableError } from './live';
 import { runRemote } from './remote';
 import { printer } from './printer';
@@ -48,14 +48,13 @@ async function runLive(opts: CliOptions): Promise<number> {
   const save = () => {
     const cache = index.cache;
     const snap = { context: live.contextName, takenAt: new Date().toISOString(), nodes: [...cache.nodes().values()], pods: [...cache.pods()] };
-    // The default context is saved as 'default' too, so a bare `--offline` finds the last run.
-    const files = [snapshotPath(live.contextName), ...(opts.context === undefined ? [snapshotPath('default')] : [])];
-    for (const file of files) {
-      try {
-        saveSnapshot(file, snap);
-      } catch (err) {
-        process.stderr.write(`podnode: could not save the offline snapshot to ${file}: ${String(err)}\n`);
-      }
+    const file = snapshotPath(live.contextName);
+    try {
+      saveSnapshot(file, snap);
+      // A bare `--offline` (no --context) reads 'default': the last run on the default context.
+      if (opts.context === undefined) aliasSnapshot(snapshotPath('default'), file);
+    } catch (err) {
+      process.stderr.write(`podnode: could not save the offline snapshot to ${file}: ${String(err)}\n`);
     }
   };
   const render = () => renderRows(selectRows(index.rows(), opts.query).rows, opts);

@@ -34,6 +34,16 @@ export function saveSnapshot(file: string, snap: Snapshot): void {
   fs.renameSync(tmp, file);
 }
 
+/** Points `alias` (the bare `--offline` default) at a saved snapshot: a symlink, not a second copy
+ *  of what can be hundreds of megabytes. Replaced atomically, like the snapshot itself. */
+export function aliasSnapshot(alias: string, target: string): void {
+  if (alias === target) return;
+  const tmp = `${alias}.${process.pid}.link`;
+  fs.rmSync(tmp, { force: true });
+  fs.symlinkSync(path.basename(target), tmp);
+  fs.renameSync(tmp, alias);
+}
+
 export class SnapshotError extends Error {}
 
 export function loadSnapshot(file: string): Snapshot {
