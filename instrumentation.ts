@@ -2,7 +2,7 @@
 // first page view finds a warm cache instead of waiting for a LIST.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { getRowIndex } = await import('@/lib/api/source');
+  const { getRowIndex } = await import('@/lib/rows/source');
   try {
     const index = getRowIndex();
     const ctx = index.cache.context();

@@ -1,11 +1,10 @@
 // The dashboard, rendered on the server from the URL so the first HTML already holds rows;
 // components/dashboard.tsx then hydrates and subscribes to the live stream.
-import { loadPodNodeView } from '@/lib/api/view';
+import { loadFirstView } from '@/lib/api/first-view';
+import type { SearchParams } from '@/lib/api/view';
 import { Dashboard } from '@/components/dashboard';
 
 export const dynamic = 'force-dynamic';
-
-type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
@@ -18,7 +17,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
     <Dashboard
       initialSearch={search.toString()}
       initial={result.ok ? result.snapshot : null}
-      initialError={result.ok ? null : result.error}
+      initialFailure={result.ok ? null : result.failure}
       renderedAt={renderedAt}
     />
   );
@@ -26,6 +25,6 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
 
 /** Age cells count from the moment the rows were read, so server and client print the same. */
 async function load(sp: SearchParams) {
-  const result = await loadPodNodeView(sp);
+  const result = await loadFirstView(sp);
   return { result, renderedAt: Date.now() };
 }

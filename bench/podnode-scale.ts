@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { KubeConfig } from '@kubernetes/client-node';
 import { ClusterCache } from '@/lib/kube/cluster-cache';
-import { RowIndex } from '@/lib/api/row-index';
+import { RowIndex } from '@/lib/rows/row-index';
 import { joinPodNodes } from '@/lib/podnode';
 import { parseQueryParams, filterRows } from '@/lib/query';
 

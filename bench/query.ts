@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadavg } from 'node:os';
 import type { KubeObject, PodNodeRow } from '../lib/podnode/types';
-import { compileQuery, filterRows, formatText, parseFlags, sortRows, type Query } from '../lib/query';
+import { filterRows, formatText, parseFlags, sortRows, type Query } from '../lib/query';
 
 const PODS = Number(process.env.PODS ?? 150_000);
 const NODES = Math.max(1, Math.round(PODS / 30));
@@ -82,8 +82,6 @@ for (const [name, q] of cases) {
 }
 const sortQuery = parseFlags(['--sort', '-cpuRequest,pod_name']).query;
 console.log(`  sortRows        ${'-cpuRequest,pod_name (all rows)'.padEnd(32)} ${median(() => sortRows(rows, sortQuery)).toFixed(1).padStart(7)}`);
-const { compare } = compileQuery(sortQuery);
-console.log(`  Array.sort(compare) ${'same, via compiled.compare'.padEnd(28)} ${median(() => rows.slice().sort(compare)).toFixed(1).padStart(7)}`);
 const all = parseFlags([]).query;
 console.log(`  compile+filter+sort ${'seed query, then sort'.padEnd(28)} ${median(() => sortRows(filterRows(rows, cases[0]![1]), sortQuery)).toFixed(1).padStart(7)}`);
 console.log(`  formatText      ${'default kk columns (all rows)'.padEnd(32)} ${median(() => formatText(rows, all.columns, { headers: true })).toFixed(1).padStart(7)}`);

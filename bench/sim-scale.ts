@@ -1,4 +1,4 @@
-// Simulator at scale (issue 3): startup time and RSS after GC at 5,000 nodes / 150,000 pods, and
+// Simulator at scale: startup time and RSS after GC at 5,000 nodes / 150,000 pods, and
 // paged LIST throughput (limit 500, full chain) over real HTTP from a separate client process.
 // Run: npx tsx bench/sim-scale.ts [--nodes 5000] [--pods 150000] [--limit 500]
 // The simulator runs in a child (node --expose-gc --import tsx) so its memory is measured alone.

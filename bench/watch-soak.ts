@@ -1,4 +1,4 @@
-// Soak check for lib/kube's watch path (brief §7: "prove watches run for minutes"): one
+// Soak check for lib/kube's watch path (watches must hold for minutes, not seconds): one
 // ClusterCache against a churning simulator for SOAK_SECONDS (default 120), then churn stops
 // and the cache must converge to exactly the simulator's set (uid → resourceVersion).
 // Run: npx tsx bench/watch-soak.ts

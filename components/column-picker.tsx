@@ -6,7 +6,7 @@ import { parseQueryParams, QueryError, type Query } from '@/lib/query';
 import { Popover } from '@/components/popover';
 import { COLUMN_LABELS, DEFAULT_COLUMN_IDS } from '@/components/columns';
 import { customColumnPaths } from '@/components/view';
-import { rowFieldOf } from '@/components/row-fields';
+import { rowFieldOfPath } from '@/lib/query';
 import { queryInputClass, submitButtonClass } from '@/components/styles';
 
 type Props = {
@@ -25,7 +25,7 @@ export function ColumnPicker({ query, hidden, onHiddenChange, onColumnsChange }:
     if (!p) return;
     try {
       const parsed = parseQueryParams(new URLSearchParams({ o: p })).columns;
-      const field = parsed.length === 1 ? rowFieldOf(parsed[0]!.path) : null;
+      const field = parsed.length === 1 ? rowFieldOfPath(parsed[0]!.path) : null;
       if (field) onColumnsChange(query.columns, field); // a row field is already a column: just show it
       else onColumnsChange([...query.columns.filter((c) => !parsed.some((n) => n.path === c.path)), ...parsed]);
       setPath('');

@@ -1,6 +1,6 @@
 'use client';
-// Column definitions: the default PodNode columns (issue 5 §2) plus one per custom `o` path,
-// whose text the server sends in `row.cells[path]`.
+// Column definitions: the default PodNode columns plus one per custom `o` path, whose value the
+// server sends in `row.cells[path]` (null when missing, shown as NA as the CLI prints it).
 import { createContext, useContext } from 'react';
 import {
   columnResizingFeature,
@@ -11,7 +11,7 @@ import {
   tableFeatures,
   type ColumnDef,
 } from '@tanstack/react-table';
-import type { WireRow } from '@/lib/api/wire';
+import type { WireRow } from '@/lib/rows/wire';
 import { CapacityBadge, StatusBadge } from '@/components/badges';
 import { formatAge, formatBytes, formatCpu } from '@/components/format';
 

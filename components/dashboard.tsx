@@ -1,15 +1,15 @@
 'use client';
 // The page's client root: URL view state → live rows → sorted, filtered, grouped list → table.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiError, SnapshotEvent } from '@/lib/api/wire';
+import type { SnapshotEvent, ViewFailure } from '@/lib/rows/wire';
 import type { Query } from '@/lib/query';
 import { useUrlView } from '@/components/use-url-view';
 import { usePodnodeStream } from '@/components/use-podnode-stream';
 import { useDebounced } from '@/components/use-debounced';
 import { useKeyboard } from '@/components/use-keyboard';
 import { apiParams, customColumnPaths, sortToState, streamParams, GROUPS, type View } from '@/components/view';
-import { groupEntries, quickFilter, SortedView, type ListItem } from '@/components/row-order';
-import { columnIdOf, rowFieldOf } from '@/components/row-fields';
+import { advanceSorted, groupEntries, isCurrent, quickFilter, type ListItem, type SortedState } from '@/components/row-order';
+import { columnIdOf, rowFieldOfPath } from '@/lib/query';
 import { DEFAULT_COLUMN_IDS, NowContext } from '@/components/columns';
 import { RowList } from '@/components/row-list';
 import { AppHeader } from '@/components/app-header';
@@ -19,20 +19,23 @@ import { SelectorBox } from '@/components/selector-box';
 import { SummaryStrip } from '@/components/summary-strip';
 import { DataTable } from '@/components/data-table';
 import { DetailDrawer } from '@/components/detail-drawer';
-import { QueryErrorBanner } from '@/components/query-error-banner';
+import { ClusterErrorBanner, QueryErrorBanner } from '@/components/query-error-banner';
 
-type Props = { initialSearch: string; initial: SnapshotEvent | null; initialError: ApiError | null; renderedAt: number };
+type Props = { initialSearch: string; initial: SnapshotEvent | null; initialFailure: ViewFailure | null; renderedAt: number };
 
 /** A pasted kk command with `-o` shows exactly those columns, as kk did. */
 function hideFor(query: Query): string[] {
   if (!query.columns.length) return [];
-  const named = new Set(query.columns.map((c) => rowFieldOf(c.path)));
+  const named = new Set(query.columns.map((c) => rowFieldOfPath(c.path)));
   return DEFAULT_COLUMN_IDS.filter((id) => !named.has(id as never));
 }
 
-export function Dashboard({ initialSearch, initial, initialError, renderedAt }: Props) {
+export function Dashboard({ initialSearch, initial, initialFailure, renderedAt }: Props) {
   const { view, error, setView: setViewRaw } = useUrlView(initialSearch);
-  const [serverError, setServerError] = useState(initialError);
+  // A request error blocks the stream until the view changes; a cluster error does not (the
+  // stream keeps retrying, and the banner goes once it delivers).
+  const [serverError, setServerError] = useState(initialFailure?.kind === 'request' ? initialFailure.body : null);
+  const clusterError = initialFailure?.kind === 'cluster' ? initialFailure.body.error : null;
   const setView: typeof setViewRaw = (next, mode) => {
     setServerError(null);
     setViewRaw(next, mode);
@@ -44,10 +47,15 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
   const { store, version, meta, pending } = usePodnodeStream(streamKey, initialStream, paused);
 
   const sortSpec = useMemo(() => sortToState(view.query), [view.query]);
-  const [sortedView] = useState(() => new SortedView());
-  // `version` is the store's change counter: the view catches up with the store when it moves.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const sorted = useMemo(() => sortedView.update(store, sortSpec), [sortedView, store, version, sortSpec]);
+  // The sorted rows are derived from the previous render's (moving just the changed rows), so they
+  // are kept as state and brought up to date during render when the store or the sort moved on.
+  const [sortedState, setSortedState] = useState<SortedState>(() => advanceSorted(null, store, sortSpec));
+  let current = sortedState;
+  if (!isCurrent(sortedState, store, sortSpec)) {
+    current = advanceSorted(sortedState, store, sortSpec);
+    setSortedState(current);
+  }
+  const sorted = current.arr;
   const visible = useMemo(() => quickFilter(sorted, view.q), [sorted, view.q]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const items = useMemo<ListItem[]>(
@@ -59,7 +67,7 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
   const customPaths = useMemo(() => customColumnPaths(view.query), [view.query]);
   // `o` naming row fields (a kk command) sets the order; custom paths alone are appended.
   const columnOrder = useMemo(
-    () => (view.query.columns.some((c) => rowFieldOf(c.path)) ? view.query.columns.map((c) => columnIdOf(c.path)) : []),
+    () => (view.query.columns.some((c) => rowFieldOfPath(c.path)) ? view.query.columns.map((c) => columnIdOf(c.path)) : []),
     [view.query],
   );
 
@@ -115,6 +123,7 @@ export function Dashboard({ initialSearch, initial, initialError, renderedAt }: 
         </div>
         <SummaryStrip entries={visibleList} setKey={`${version}|${view.q}|${meta.params}`} />
         {shownError && <QueryErrorBanner message={shownError.message} param={shownError.param} />}
+        {clusterError && meta.connection !== 'open' && <ClusterErrorBanner message={clusterError} />}
         {meta.partial && !shownError && (
           <p className="border-b border-neutral-200 bg-neutral-50 px-3 py-1 text-[11px] text-neutral-500 dark:border-neutral-800 dark:bg-neutral-900">
             Showing the first {visible.length} of {meta.matched} rows while the live stream connects…

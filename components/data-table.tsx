@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTable, type ColumnSizingState, type SortingState, type Updater, type ColumnVisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { WireRow } from '@/lib/api/wire';
+import type { WireRow } from '@/lib/rows/wire';
 import { DEFAULT_COLUMNS, alignOf, customColumn, features } from '@/components/columns';
 import { HeaderCell } from '@/components/header-cell';
 import { GroupRow } from '@/components/group-row';

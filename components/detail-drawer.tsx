@@ -2,13 +2,11 @@
 // The row's full story, fetched on open from /api/podnode/<uid>: the pod and its node at a glance,
 // then containers, labels, tolerations and the stripped objects as YAML.
 import { useEffect, useState } from 'react';
-import type { PodNodeRow } from '@/lib/podnode/types';
-import type { NodeSummary } from '@/lib/podnode/node-summary';
+import { apiErrorSchema, podDetailSchema, type PodDetail } from '@/lib/rows/wire';
 import { PodDetails } from '@/components/pod-details';
 
-type Detail = { row: PodNodeRow; nodeSummary: NodeSummary | null };
 type Props = { uid: string; ctx: string | null; onClose: () => void; onPodsOnNode: (node: string) => void };
-type Loaded = { uid: string; detail: Detail | null; error: string | null };
+type Loaded = { uid: string; detail: PodDetail | null; error: string | null };
 
 export function DetailDrawer({ uid, ctx, onClose, onPodsOnNode }: Props) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -17,9 +15,16 @@ export function DetailDrawer({ uid, ctx, onClose, onPodsOnNode }: Props) {
     const qs = ctx ? `?ctx=${encodeURIComponent(ctx)}` : '';
     fetch(`/api/podnode/${encodeURIComponent(uid)}${qs}`, { signal: ac.signal })
       .then(async (res) => {
-        const body = await res.json();
-        if (!res.ok) setLoaded({ uid, detail: null, error: body?.error ?? `HTTP ${res.status}` });
-        else setLoaded({ uid, detail: body as Detail, error: null });
+        const body: unknown = await res.json().catch(() => null);
+        if (!res.ok) {
+          const err = apiErrorSchema.safeParse(body);
+          setLoaded({ uid, detail: null, error: err.success ? err.data.error : `HTTP ${res.status}` });
+          return;
+        }
+        // Checked like every stream message: a malformed answer is an error shown, not a crash.
+        const detail = podDetailSchema.safeParse(body);
+        if (detail.success) setLoaded({ uid, detail: detail.data, error: null });
+        else setLoaded({ uid, detail: null, error: `unexpected answer from the dashboard: ${detail.error.issues[0]?.message ?? 'invalid'}` });
       })
       .catch((e: unknown) => {
         if (!ac.signal.aborted) setLoaded({ uid, detail: null, error: e instanceof Error ? e.message : String(e) });

@@ -1,7 +1,7 @@
 'use client';
 // One column header: sort button (shift-click adds a sort key), aria-sort, and a resize handle.
 import { FlexRender, type Header } from '@tanstack/react-table';
-import type { WireRow } from '@/lib/api/wire';
+import type { WireRow } from '@/lib/rows/wire';
 import { alignOf, type Features } from '@/components/columns';
 
 type Props = { header: Header<Features, WireRow, unknown>; multiSort: boolean };

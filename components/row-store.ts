@@ -1,7 +1,7 @@
 // The rows the page holds, by uid, as snapshots and patches arrive. Each entry carries its
 // lowercase search text, computed once when the row arrives, so a quick-filter keystroke over
 // 50,000 rows is one `includes` per row and nothing else.
-import type { PatchEvent, WireRow } from '@/lib/api/wire';
+import type { PatchEvent, WireRow } from '@/lib/rows/wire';
 
 export type Entry = { kind: 'row'; row: WireRow; search: string; changedAt: number };
 /** one applied change, so a sorted view can move just the changed rows */
@@ -9,7 +9,7 @@ export type Change = { old: Entry | undefined; next: Entry | undefined };
 
 export function searchTextOf(row: WireRow): string {
   let s = `${row.namespace} ${row.podName} ${row.status} ${row.appName} ${row.nodeName ?? ''} ${row.nodeGroup ?? ''} ${row.capacityType} ${row.zone ?? ''} ${row.instanceType ?? ''} ${row.ownerName ?? ''}`;
-  if (row.cells) for (const v of Object.values(row.cells)) s += ` ${v}`;
+  if (row.cells) for (const v of Object.values(row.cells)) s += ` ${v ?? 'NA'}`; // as the cell shows it
   return s.toLowerCase();
 }
 

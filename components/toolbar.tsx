@@ -1,11 +1,11 @@
 'use client';
 // The filter bar: quick filter, namespaces, capacity chips, facets, selectors, grouping, columns,
 // clear-all. Every control but the quick filter edits the query, so the URL stays an API query.
-import type { Facets } from '@/lib/api/wire';
+import type { Facets } from '@/lib/rows/wire';
 import type { Query } from '@/lib/query';
 import type { SetView } from '@/components/use-url-view';
 import { facetValues, withFacetValues, GROUPS, type GroupBy, type View } from '@/components/view';
-import type { RowField } from '@/components/row-fields';
+import type { RowField } from '@/lib/query';
 import { FacetedFilter } from '@/components/faceted-filter';
 import { CapacityChips } from '@/components/capacity-chips';
 import { ColumnPicker } from '@/components/column-picker';

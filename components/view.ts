@@ -1,8 +1,8 @@
-// The whole view as the URL holds it (brief §4: the URL is the view state). The server-side part
+// The whole view as the URL holds it (the URL is the view state). The server-side part
 // is a lib/query `Query`; the rest (quick filter, widths, grouping, hidden columns, context, open
 // drawer) only shapes what the page shows. Pure, so it runs on the server and in the browser.
 import { parseQueryParams, queryToParams, QueryError, type Query, type Clause } from '@/lib/query';
-import { columnIdOf, rowFieldOf, type RowField } from '@/components/row-fields';
+import { columnIdOf, rowFieldOfPath, type RowField } from '@/lib/query';
 
 export const GROUPS = { node: 'nodeName', nodeGroup: 'nodeGroup', appName: 'appName', namespace: 'namespace', capacityType: 'capacityType' } as const;
 export type GroupBy = keyof typeof GROUPS;
@@ -60,9 +60,10 @@ export function viewToParams(view: View): URLSearchParams {
   return p;
 }
 
-/** What the server needs to produce the rows: the query (minus sort, which the page does) and context. */
+/** What the server needs to produce the rows: the query and context. The page sorts by itself, so
+ *  only sort keys on paths into the objects go along: the server sends their values as cells. */
 export function streamParams(view: View): string {
-  const p = queryToParams({ ...view.query, sort: [] });
+  const p = queryToParams({ ...view.query, sort: view.query.sort.filter((k) => rowFieldOfPath(k.path) === undefined) });
   if (view.ctx) p.set('ctx', view.ctx);
   return p.toString();
 }
@@ -87,19 +88,19 @@ function parseWidths(raw: string | null): Record<string, number> {
 
 /** Values of the include clause `field=a/b` the facet controls own (any alias of the field). */
 export function facetValues(query: Query, field: RowField): string[] {
-  const clause = query.include.find((c) => c.op === '=' && rowFieldOf(c.path) === field);
+  const clause = query.include.find((c) => c.op === '=' && rowFieldOfPath(c.path) === field);
   return clause ? clause.values : [];
 }
 
 export function withFacetValues(query: Query, field: RowField, values: string[]): Query {
-  const others = query.include.filter((c) => !(c.op === '=' && rowFieldOf(c.path) === field));
+  const others = query.include.filter((c) => !(c.op === '=' && rowFieldOfPath(c.path) === field));
   const include: Clause[] = values.length ? [...others, { path: field, op: '=', values }] : others;
   return { ...query, include };
 }
 
 /** Custom columns: `o` paths that are not row fields. */
 export function customColumnPaths(query: Query): string[] {
-  return query.columns.map((c) => c.path).filter((p) => rowFieldOf(p) === null);
+  return query.columns.map((c) => c.path).filter((p) => rowFieldOfPath(p) === undefined);
 }
 
 export function sortToState(query: Query): { id: string; desc: boolean }[] {

@@ -144,7 +144,7 @@ test('the stream sends a snapshot, then patches when the cluster changes', async
   await stream.ready;
   const snapshot = JSON.parse(stream.events[0]!.data);
   expect(snapshot.matched).toBe(rows.length);
-  expect(snapshot.rows[0].cells['pod.metadata.labels.e2e']).toBe('NA');
+  expect(snapshot.rows[0].cells['pod.metadata.labels.e2e']).toBeNull(); // missing travels as null, shown as NA
   await simMutate({ op: 'label-pod', namespace: 'streamtech', name: target.podName, labels: { e2e: 'patched' } });
   await expect.poll(() => stream.events.find((e) => e.event === 'patch' && e.data.includes('patched')) !== undefined, { timeout: 5_000 }).toBe(true);
   const patch = JSON.parse(stream.events.find((e) => e.event === 'patch')!.data);

@@ -35,17 +35,19 @@ test('a pod deleted above the viewport does not move the rows being read', async
   const victim = { namespace: (await first.locator('td').nth(0).textContent())!, name: (await first.locator('td').nth(1).textContent())! };
   const scroller = page.getByTestId('table-scroll');
   await scroller.evaluate((el) => (el.scrollTop = 28 * 200));
-  await page.waitForTimeout(300);
+  await expect(page.locator('tbody tr[aria-rowindex="206"]')).toBeVisible(); // the virtualizer has rendered that far
   const topRow = () =>
     scroller.evaluate((el) => {
       const y = el.getBoundingClientRect().top + 28 * 3; // below the sticky header
       return document.elementFromPoint(el.getBoundingClientRect().left + 40, y)?.closest('tr')?.getAttribute('data-uid');
     });
   const before = await topRow();
+  const held = (await rowCounts(page)).shown;
   await simPost(page, '/sim/mutate', { op: 'delete-pod', ...victim });
   const gone = `?ns=${victim.namespace}&f=${encodeURIComponent(`pod_name=${victim.name}`)}`;
   await expect.poll(() => apiMatched(page, gone), { timeout: 5_000 }).toBe(0);
-  await page.waitForTimeout(1_500); // the patch reaches the page
+  // The page has applied the delete once it holds one row fewer: only then is the position checked.
+  await expect.poll(async () => (await rowCounts(page)).shown, { timeout: 5_000 }).toBe(held - 1);
   expect(await topRow()).toBe(before);
   expect(errors).toEqual([]);
 });

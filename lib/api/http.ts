@@ -1,44 +1,13 @@
-// Request → query, and every way a request can be wrong → a 400 that says what and where.
+// Route plumbing: resolve the request's view, answer its failure the one way, or hand the view on.
 import 'server-only';
-import { parseQueryParams, QueryError, type Query } from '@/lib/query';
-import type { ApiError } from '@/lib/api/wire';
-import { getRowIndex } from '@/lib/api/source';
-import { KubeConfigError } from '@/lib/kube/server';
-import type { RowIndex } from '@/lib/api/row-index';
+import { failureResponse, resolveView, type View } from '@/lib/api/view';
 
-export type ParsedRequest = { query: Query; index: RowIndex; params: URLSearchParams };
+type RouteOptions = Parameters<typeof resolveView>[1];
 
-/** Params the API reads besides the query itself; the page's UI-only params are ignored here. */
-const CONTEXT_PARAM = 'ctx';
-
-export function parseRequest(request: Request): ParsedRequest | Response {
-  const params = new URL(request.url).searchParams;
-  let query: Query;
-  try {
-    query = parseQueryParams(params);
-  } catch (err) {
-    if (err instanceof QueryError) return badRequest({ error: err.message, where: err.where });
-    throw err;
-  }
-  const index = indexFor(params.get(CONTEXT_PARAM) ?? undefined);
-  if (index instanceof Response) return index;
-  return { query, index, params };
-}
-
-export function indexFor(context: string | undefined): RowIndex | Response {
-  try {
-    return getRowIndex(context || undefined);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    // An unknown context name is the caller's mistake; anything else (an unreadable kubeconfig)
-    // is the server's, and says so rather than blaming the request.
-    if (err instanceof KubeConfigError && context) return badRequest({ error: message, where: { param: CONTEXT_PARAM } });
-    return json({ error: `the dashboard cannot reach a cluster: ${message}` }, { status: 503 });
-  }
-}
-
-export function badRequest(body: ApiError): Response {
-  return Response.json(body, { status: 400, headers: { 'Cache-Control': 'no-store' } });
+/** The request's view, or the Response that says why there is none. */
+export async function viewOf(request: Request, opts?: RouteOptions): Promise<View | Response> {
+  const resolved = await resolveView(new URL(request.url).searchParams, opts);
+  return resolved.ok ? resolved.view : failureResponse(resolved.failure);
 }
 
 export function json(body: unknown, init?: ResponseInit): Response {

@@ -1,21 +1,11 @@
 // /api/podnodes in its four formats. Text is kk's padded layout, so `curl … | less` reads like kk.
 import 'server-only';
 import { formatCsv, formatNdjson, formatText } from '@/lib/query';
-import { selectRows, cellColumns, toWireRow } from '@/lib/api/select';
-import { badRequest, json, type ParsedRequest } from '@/lib/api/http';
+import { selectRows, cellColumns, toWireRow } from '@/lib/rows/select';
+import { json } from '@/lib/api/http';
+import type { View } from '@/lib/api/view';
 
-const FORMATS = ['json', 'csv', 'ndjson', 'text'] as const;
-type Format = (typeof FORMATS)[number];
-
-/** How long a request waits for a cache that is still syncing before answering with what it has. */
-const SYNC_WAIT_MS = 10_000;
-
-export async function respondPodNodes({ query, index, params }: ParsedRequest): Promise<Response> {
-  const format = (params.get('format') ?? 'json') as Format;
-  if (!FORMATS.includes(format)) {
-    return badRequest({ error: `unknown format "${format}": use one of ${FORMATS.join(', ')}`, where: { param: 'format' } });
-  }
-  await index.cache.whenSynced(SYNC_WAIT_MS).catch(() => undefined);
+export function respondPodNodes({ query, index, params, format }: View): Response {
   const { rows, compiled } = selectRows(index.rows(), query);
   const status = index.cache.getStatus();
   const headers = { 'X-Podnode-Status': status.state, 'X-Podnode-Matched': String(rows.length) };
@@ -43,7 +33,7 @@ export async function respondPodNodes({ query, index, params }: ParsedRequest): 
       // Rows without the pod/node objects, plus the `o` columns as text: ~400 bytes a row instead
       // of ~6 KB. objects=1 adds the stripped pod and node, so every path stays reachable.
       const objects = params.get('objects') === '1';
-      const cells = cellColumns(compiled);
+      const cells = cellColumns(compiled, query);
       const body = {
         rows: objects ? rows : rows.map((r) => toWireRow(r, cells)),
         total: index.size,

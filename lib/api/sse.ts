@@ -4,10 +4,10 @@
 // port-forward and proxies keep the stream open. Every viewer shares the one cache: no API calls here.
 import 'server-only';
 import type { PodNodeRow } from '@/lib/podnode/types';
-import type { ParsedRequest } from '@/lib/api/http';
-import { toWireRow } from '@/lib/api/select';
-import { snapshotOf } from '@/lib/api/snapshot';
-import { facetsFor } from '@/lib/api/facets-memo';
+import type { View } from '@/lib/api/view';
+import { toWireRow } from '@/lib/rows/select';
+import { snapshotOf } from '@/lib/rows/snapshot';
+import { facetsFor } from '@/lib/rows/facets-memo';
 
 const PATCH_EVERY_MS = 250;
 const FACETS_EVERY_MS = 2_000;
@@ -29,7 +29,7 @@ function openStreams(): OpenStreams {
   return g.__podnodeStreams;
 }
 
-export function streamPodNodes(request: Request, { query, index }: ParsedRequest): Response {
+export function streamPodNodes(request: Request, { query, index }: View): Response {
   const encoder = new TextEncoder();
   const sent = new Set<string>();
   const pendingUpserts = new Map<string, PodNodeRow>();

@@ -1,33 +1,91 @@
-// The page's server-side loader: the same parser and selection as /api/podnodes/stream, so the
-// first HTML already holds the first rows of exactly the view the URL names.
+// The one view resolver: request parameters → a validated view (query, context, format) and the
+// row index that serves it. The page and every route go through here, so a parameter means the
+// same thing everywhere and every way a request can fail maps to one status: the request's fault
+// is a 400 naming the parameter, the cluster's or the kubeconfig's a 503.
 import 'server-only';
-import { parseQueryParams, QueryError } from '@/lib/query';
-import type { ApiError, SnapshotEvent } from '@/lib/api/wire';
-import { getRowIndex } from '@/lib/api/source';
-import { snapshotOf } from '@/lib/api/snapshot';
+import { parseQueryParams, QueryError, type Query } from '@/lib/query';
+import type { ApiError, ViewFailure } from '@/lib/rows/wire';
+import type { RowIndex } from '@/lib/rows/row-index';
+import { getRowIndex, whenFirstSynced } from '@/lib/rows/source';
+import { UnknownContextError } from '@/lib/kube/server';
 
-export type ViewResult = { ok: true; snapshot: SnapshotEvent } | { ok: false; error: ApiError };
-type SearchParams = Record<string, string | string[] | undefined>;
+export const FORMATS = ['json', 'csv', 'ndjson', 'text'] as const;
+export type Format = (typeof FORMATS)[number];
 
-/** The first paint needs a screenful, not 50,000 rows: the stream's snapshot brings the rest. */
-const FIRST_PAINT_ROWS = 300;
-const FIRST_SYNC_WAIT_MS = 8_000;
+export type View = {
+  query: Query;
+  /** the context asked for with `ctx`; undefined = the default one */
+  context: string | undefined;
+  format: Format;
+  index: RowIndex;
+  params: URLSearchParams;
+};
 
-export async function loadPodNodeView(searchParams: SearchParams, limit = FIRST_PAINT_ROWS): Promise<ViewResult> {
-  let query;
+export type { ViewFailure };
+export type ResolvedView = { ok: true; view: View } | { ok: false; failure: ViewFailure };
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+type Options = {
+  /** formats this route serves; `format` must be one of them (default: json only) */
+  formats?: readonly Format[];
+  /** wait for the cache's first LIST before answering (a stream sends its status instead) */
+  waitForSync?: boolean;
+};
+
+const CONTEXT_PARAM = 'ctx';
+const MAX_CONTEXT_LENGTH = 253;
+
+export async function resolveView(input: URLSearchParams | SearchParams, opts: Options = {}): Promise<ResolvedView> {
+  const params = toParams(input);
+  let query: Query;
   try {
-    query = parseQueryParams(searchParams);
+    query = parseQueryParams(params);
   } catch (err) {
-    if (err instanceof QueryError) return { ok: false, error: { error: err.message, where: err.where } };
+    if (err instanceof QueryError) return requestFault({ error: err.message, where: err.where });
     throw err;
   }
-  const ctx = typeof searchParams.ctx === 'string' && searchParams.ctx !== '' ? searchParams.ctx : undefined;
-  let index;
-  try {
-    index = getRowIndex(ctx);
-  } catch (err) {
-    return { ok: false, error: { error: err instanceof Error ? err.message : String(err), where: { param: 'ctx' } } };
+  const formats = opts.formats ?? ['json'];
+  const format = params.get('format') ?? formats[0]!;
+  if (!(formats as readonly string[]).includes(format)) {
+    return requestFault({ error: `unknown format "${format}": use one of ${formats.join(', ')}`, where: { param: 'format' } });
   }
-  await index.cache.whenSynced(FIRST_SYNC_WAIT_MS).catch(() => undefined);
-  return { ok: true, snapshot: snapshotOf(index, query, limit).event };
+  const contexts = params.getAll(CONTEXT_PARAM).filter((c) => c !== '');
+  if (contexts.length > 1) return requestFault({ error: 'ctx is given more than once: name one context', where: { param: CONTEXT_PARAM } });
+  const context = contexts[0];
+  if (context !== undefined && context.length > MAX_CONTEXT_LENGTH) {
+    return requestFault({ error: `ctx is longer than ${MAX_CONTEXT_LENGTH} characters`, where: { param: CONTEXT_PARAM } });
+  }
+  let index: RowIndex;
+  try {
+    index = getRowIndex(context);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    // Only a context the request named is the request's fault; a kubeconfig the server cannot
+    // read, or a wrong PODNODE_CONTEXT, is the server's.
+    if (err instanceof UnknownContextError && context !== undefined) return requestFault({ error: message, where: { param: CONTEXT_PARAM } });
+    return { ok: false, failure: { status: 503, kind: 'cluster', body: { error: `the dashboard cannot reach a cluster: ${message}` } } };
+  }
+  if (opts.waitForSync) await whenFirstSynced(index);
+  return { ok: true, view: { query, context, format: format as Format, index, params } };
+}
+
+/** The failure as the HTTP answer every route gives. */
+export function failureResponse(failure: ViewFailure): Response {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (failure.status === 503) headers['Retry-After'] = '5';
+  return Response.json(failure.body, { status: failure.status, headers });
+}
+
+function requestFault(body: ApiError): ResolvedView {
+  return { ok: false, failure: { status: 400, kind: 'request', body } };
+}
+
+function toParams(input: URLSearchParams | SearchParams): URLSearchParams {
+  if (input instanceof URLSearchParams) return input;
+  const out = new URLSearchParams();
+  for (const [key, value] of Object.entries(input)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) out.append(key, v);
+  }
+  return out;
 }

@@ -1,8 +1,9 @@
 // kubectl-podnode: kk's `get podnode` on the PodNode core. Exit 0 ok, 2 bad query/flags, 1 unreachable.
 import { KubeConfigError } from '@/lib/kube/kubeconfig';
-import { QueryError, compileQuery } from '@/lib/query';
+import { QueryError, compileQuery, type Query } from '@/lib/query';
+import type { PodNodeRow } from '@/lib/podnode/types';
 import { joinPodNodes } from '@/lib/podnode';
-import { selectRows } from '@/lib/api/select';
+import { selectRows } from '@/lib/rows/select';
 import { capacityTableFromEnv } from '@/lib/config/capacity-table';
 import { parseCliOptions, USAGE, type CliOptions } from './options';
 import { renderRows } from './output';
@@ -38,7 +39,7 @@ function runOffline(opts: CliOptions): number {
   const nodes = new Map(snap.nodes.map((n) => [n.metadata.name, n]));
   const rows = joinPodNodes(snap.pods, nodes, capacityTableFromEnv());
   process.stderr.write(`podnode: offline, context "${snap.context}", snapshot taken ${snap.takenAt}\n`);
-  process.stdout.write(renderRows(selectRows(rows, opts.query).rows, opts));
+  process.stdout.write(renderRows(cliRows(rows, opts.query), opts));
   return 0;
 }
 
@@ -57,7 +58,7 @@ async function runLive(opts: CliOptions): Promise<number> {
       process.stderr.write(`podnode: could not save the offline snapshot to ${file}: ${String(err)}\n`);
     }
   };
-  const render = () => renderRows(selectRows(index.rows(), opts.query).rows, opts);
+  const render = () => renderRows(cliRows(index.rows(), opts.query), opts);
   if (!opts.watch) {
     process.stdout.write(render());
     save();
@@ -86,6 +87,11 @@ async function runLive(opts: CliOptions): Promise<number> {
   save();
   await live.close();
   return 0;
+}
+
+/** The rows the CLI prints, in the order it prints them: the same selection the API serves. */
+export function cliRows(rows: Iterable<PodNodeRow>, query: Query): PodNodeRow[] {
+  return selectRows(rows, query).rows;
 }
 
 function fail(err: unknown): number {

@@ -1,7 +1,7 @@
 // `--server URL`: ask a running PodNode dashboard, which already holds the cluster in its cache —
 // the API server sees nothing from this command at all.
 import { QueryError, queryToParams } from '@/lib/query';
-import { apiErrorSchema } from '@/lib/api/wire';
+import { apiErrorSchema } from '@/lib/rows/wire';
 import type { CliOptions } from './options';
 import { UnreachableError } from './live';
 import { printer } from './printer';

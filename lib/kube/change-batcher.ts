@@ -1,7 +1,7 @@
 // Coalesces change events into batches so a rollout of 300 pods reaches each subscriber as a
 // handful of batches, not 900 callbacks. Within a window the last write per key wins, so an
 // upsert followed by a delete is delivered as just the delete (and the reverse as the upsert).
-import type { ClusterStatus } from '@/lib/api/wire';
+import type { ClusterStatus } from './types';
 import type { KubeObject } from '@/lib/podnode/types';
 import type { ResourceName } from './resource-sync';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimHandle } from '@/lib/sim';
-import type { ClusterStatus } from '@/lib/api/wire';
+import type { ClusterStatus } from './types';
 import type { BackoffInfo, ClusterCache } from './cluster-cache';
 import { KubeApiError } from './kube-request';
 import { BatchMirror, cacheFor, cachePodVersions, sameVersions, simPodVersions, startTestSim, waitFor } from './test-support';

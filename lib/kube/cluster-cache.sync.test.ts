@@ -103,10 +103,12 @@ describe('ClusterCache sync', () => {
     sim = await startTestSim();
     const cache = cacheFor(sim);
     await cache.whenSynced(20_000);
+    expect(cache.runningLoops).toBe(2);
+    await waitFor(() => sim!.openWatches() === 2, 5_000, 'both watches open');
     await cache.stop();
-    const before = sim.stats().total;
-    sim.faults.apply({ dropWatches: true });
-    await new Promise((r) => setTimeout(r, 300)); // proving a negative: nothing may happen
-    expect(sim.stats().total).toBe(before);
+    // Both loops have returned (so nothing of theirs can issue another request), and the server
+    // has seen both watch connections close.
+    expect(cache.runningLoops).toBe(0);
+    await waitFor(() => sim!.openWatches() === 0, 5_000, 'the watches to close at the server');
   });
 });

@@ -1,9 +1,9 @@
 // One cluster context's pods and nodes, held in memory and kept current by one LIST+WATCH per
-// resource, shared by every viewer in the process (brief §4): 1 viewer or 500 cost the API
+// resource, shared by every viewer in the process: 1 viewer or 500 cost the API
 // server the same requests. Status tells the truth about freshness; an error never throws
 // away rows already held.
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { ClusterStatus, ContextInfo } from '@/lib/api/wire';
+import type { ClusterStatus, ContextInfo } from './types';
 import type { KubeObject } from '@/lib/podnode/types';
 import type { BackoffOptions } from './backoff';
 import { ChangeBatcher, type ChangeBatch } from './change-batcher';
@@ -14,7 +14,7 @@ import { Interner } from './intern';
 import { StatusTracker } from './status-tracker';
 
 export type { ChangeBatch, ChangeSet } from './change-batcher';
-/** the name lib/api uses for a subscriber batch */
+/** the name the row engine uses for a subscriber batch */
 export type CacheBatch = ChangeBatch;
 export type { BackoffInfo } from './resource-sync';
 
@@ -48,6 +48,7 @@ export class ClusterCache {
   private readonly batcher: ChangeBatcher;
   private readonly status: StatusTracker;
   private runs: Promise<void>[] = [];
+  private loopsRunning = 0;
   private changeCount = 0;
 
   constructor(private readonly opts: ClusterCacheOptions) {
@@ -83,7 +84,10 @@ export class ClusterCache {
   /** Starts both list-watch loops; idempotent. */
   start(): this {
     if (this.runs.length === 0 && !this.abort.signal.aborted) {
-      this.runs = [this.podSync.run(), this.nodeSync.run()];
+      this.runs = [this.podSync.run(), this.nodeSync.run()].map((run) => {
+        this.loopsRunning++;
+        return run.finally(() => this.loopsRunning--);
+      });
     }
     return this;
   }
@@ -94,6 +98,11 @@ export class ClusterCache {
     this.batcher.clear();
     this.listeners.clear();
     await Promise.allSettled(this.runs);
+  }
+
+  /** list-watch loops that have not returned yet: 0 once stopped, so no request can follow */
+  get runningLoops(): number {
+    return this.loopsRunning;
   }
 
   getStatus(): ClusterStatus {
@@ -129,6 +138,12 @@ export class ClusterCache {
   /** Resolves once pods and nodes have both been listed; rejects after timeoutMs with why not. */
   whenSynced(timeoutMs = 60_000): Promise<void> {
     return this.status.whenSynced(timeoutMs);
+  }
+
+  /** Delivers the pending batch now: a reader that just saw the first sync gets every listed
+   *  object in its subscribers, instead of a batch window later. */
+  flushChanges(): void {
+    this.batcher.flush();
   }
 
   /**

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
-import type { ContextInfo } from '@/lib/api/wire';
+import type { ContextInfo } from './types';
 
 /** an environment to read; not NodeJS.ProcessEnv, which Next's types make demand NODE_ENV */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -30,6 +30,11 @@ export type ContextListing = ContextInfo & { current: boolean; namespace?: strin
 
 export class KubeConfigError extends Error {
   override name = 'KubeConfigError';
+}
+
+/** The caller named a context that does not exist: their mistake, not the server's. */
+export class UnknownContextError extends KubeConfigError {
+  override name = 'UnknownContextError';
 }
 
 /** null: no kubeconfig anywhere and not in a Pod, i.e. use the simulated demo. */
@@ -80,7 +85,7 @@ function select(kc: KubeConfig, wanted: string | undefined, source: ResolvedKube
   }
   const ctx = kc.getContextObject(name);
   if (!ctx) {
-    throw new KubeConfigError(`context "${name}" not found in kubeconfig; available: ${names.join(', ') || '(none)'}`);
+    throw new UnknownContextError(`context "${name}" not found in kubeconfig; available: ${names.join(', ') || '(none)'}`);
   }
   kc.setCurrentContext(name);
   const cluster = kc.getCluster(ctx.cluster);

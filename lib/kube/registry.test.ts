@@ -2,11 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_CONTEXT_NAME, getClusterCache, stopClusterCaches } from './registry';
+import { DEMO_CONTEXT_NAME, getClusterCache, stopClusterCaches, type DemoSource } from './registry';
 import { startTestSim } from './test-support';
 
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-home-'));
-const demoEnv = { HOME: home, PODNODE_DEMO_PODS: '120', PODNODE_DEMO_NODES: '8', PODNODE_DEMO_CHURN: '0' };
+let demoStarts = 0;
+const demo: DemoSource = async () => {
+  demoStarts++;
+  const sim = await startTestSim({ pods: 120, nodes: 8 });
+  return { url: sim.url, kubeconfig: sim.kubeconfig, stop: () => sim.stop() };
+};
+const demoEnv = { HOME: home };
 
 afterEach(async () => {
   await stopClusterCaches();
@@ -14,9 +20,9 @@ afterEach(async () => {
 
 describe('getClusterCache', () => {
   it('starts the simulated demo when there is no kubeconfig, once per process', async () => {
-    const cache = getClusterCache(undefined, { env: demoEnv });
-    expect(getClusterCache(undefined, { env: demoEnv })).toBe(cache);
-    expect(getClusterCache(DEMO_CONTEXT_NAME, { env: demoEnv })).toBe(cache);
+    const cache = getClusterCache(undefined, { env: demoEnv, demo });
+    expect(getClusterCache(undefined, { env: demoEnv, demo })).toBe(cache);
+    expect(getClusterCache(DEMO_CONTEXT_NAME, { env: demoEnv, demo })).toBe(cache);
     await cache.whenSynced(20_000);
     expect(cache.context()).toMatchObject({ name: DEMO_CONTEXT_NAME, simulated: true });
     expect(cache.context().server).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -24,10 +30,15 @@ describe('getClusterCache', () => {
     expect(cache.nodes().size).toBe(8);
     const g = globalThis as { __podnode?: { caches: Map<string, unknown> } };
     expect(g.__podnode?.caches.size).toBe(1);
+    expect(demoStarts).toBe(1);
   });
 
   it('refuses an unknown context when there is no kubeconfig', () => {
-    expect(() => getClusterCache('prod', { env: demoEnv })).toThrow(/context "prod" not found/);
+    expect(() => getClusterCache('prod', { env: demoEnv, demo })).toThrow(/context "prod" not found/);
+  });
+
+  it('without a demo source, a missing kubeconfig is an error, not a demo', () => {
+    expect(() => getClusterCache(undefined, { env: demoEnv })).toThrow(/no kubeconfig found/);
   });
 
   it('connects to the kubeconfig cluster; default and named context share one cache', async () => {

@@ -1,11 +1,10 @@
 // One ClusterCache per context per process. Kept on globalThis because under Turbopack route
 // handlers, server components and instrumentation.ts each get their own copy of a module, so
-// a module-level Map would open one watch per route (brief §7). No 'server-only' here: the CLI
-// imports this under plain Node; Next.js code imports ./server instead.
+// a module-level Map would open one watch per route (see docs/architecture.md). No 'server-only'
+// here: the CLI imports this under plain Node; Next.js code imports ./server instead.
 import { KubeConfig } from '@kubernetes/client-node';
-import type { SimHandle, SimOptions } from '@/lib/sim/types';
 import { ClusterCache, type ClusterCacheOptions } from './cluster-cache';
-import { KubeConfigError, resolveKubeConfig, type Env, type KubeConfigOptions } from './kubeconfig';
+import { KubeConfigError, UnknownContextError, resolveKubeConfig, type KubeConfigOptions } from './kubeconfig';
 
 export const DEMO_CONTEXT_NAME = 'podnode-sim (demo)';
 
@@ -14,21 +13,30 @@ type Registry = {
   caches: Map<string, ClusterCache>;
   /** what callers asked for ('' = default) → resolved context name, so files are read once */
   aliases: Map<string, string>;
-  sim: Promise<SimHandle> | null;
+  demo: Promise<DemoCluster> | null;
 };
+
+/** A cluster started on demand when there is no kubeconfig: the simulator, injected from above
+ *  (lib/demo), so this layer never depends on it. */
+export type DemoCluster = { url: string; kubeconfig: string; stop: () => Promise<void> };
+export type DemoSource = () => Promise<DemoCluster>;
 
 const g = globalThis as typeof globalThis & { __podnode?: Registry };
 
 function registry(): Registry {
-  return (g.__podnode ??= { caches: new Map(), aliases: new Map(), sim: null });
+  return (g.__podnode ??= { caches: new Map(), aliases: new Map(), demo: null });
 }
 
 export type GetClusterCacheOptions = Omit<KubeConfigOptions, 'context'> &
-  Pick<ClusterCacheOptions, 'pageLimit' | 'watchdogMs' | 'batchWindowMs'>;
+  Pick<ClusterCacheOptions, 'pageLimit' | 'watchdogMs' | 'batchWindowMs'> & {
+    /** serves DEMO_CONTEXT_NAME, and the default context when there is no kubeconfig; without it
+     *  a missing kubeconfig is a KubeConfigError */
+    demo?: DemoSource;
+  };
 
 /**
  * The shared, started cache for a context (default: PODNODE_CONTEXT, else the kubeconfig's
- * current context; the simulated demo when there is no kubeconfig at all). Synchronous so
+ * current context; the injected demo cluster when there is no kubeconfig at all). Synchronous so
  * every route can call it per request; await `whenSynced()` for data. Throws KubeConfigError
  * for an unknown context name, listing the available ones.
  */
@@ -39,13 +47,15 @@ export function getClusterCache(contextName?: string, opts: GetClusterCacheOptio
   const hit = known !== undefined ? reg.caches.get(known) : undefined;
   if (hit) return hit;
 
-  const env = opts.env ?? process.env;
   // Only the exact demo name: 'podnode-sim' is the simulator's own kubeconfig context, which
   // a test or bench reaches like any real cluster.
   const wantsDemo = contextName === DEMO_CONTEXT_NAME;
   const resolved = wantsDemo ? null : resolveKubeConfig({ ...opts, context: contextName });
   if (!resolved && contextName !== undefined && !wantsDemo) {
-    throw new KubeConfigError(`context "${contextName}" not found: no kubeconfig (available: ${DEMO_CONTEXT_NAME})`);
+    throw new UnknownContextError(`context "${contextName}" not found: no kubeconfig${opts.demo ? ` (available: ${DEMO_CONTEXT_NAME})` : ''}`);
+  }
+  if (!resolved && !opts.demo) {
+    throw new KubeConfigError('no kubeconfig found (KUBECONFIG, ~/.kube/config, in-cluster service account)');
   }
   const name = resolved ? resolved.context.name : DEMO_CONTEXT_NAME;
   let cache = reg.caches.get(name);
@@ -53,7 +63,7 @@ export function getClusterCache(contextName?: string, opts: GetClusterCacheOptio
     const tuning = { pageLimit: opts.pageLimit, watchdogMs: opts.watchdogMs, batchWindowMs: opts.batchWindowMs };
     cache = resolved
       ? new ClusterCache({ ...tuning, kc: resolved.kc, context: resolved.context })
-      : demoCache(reg, env, tuning);
+      : demoCache(reg, opts.demo!, tuning);
     reg.caches.set(name, cache.start());
   }
   reg.aliases.set(asked, name);
@@ -64,47 +74,24 @@ export function getClusterCache(contextName?: string, opts: GetClusterCacheOptio
 export async function stopClusterCaches(): Promise<void> {
   const reg = registry();
   const caches = [...reg.caches.values()];
-  const sim = reg.sim;
+  const demo = reg.demo;
   reg.caches.clear();
   reg.aliases.clear();
-  reg.sim = null;
+  reg.demo = null;
   await Promise.allSettled(caches.map((c) => c.stop()));
-  if (sim) await sim.then((s) => s.stop()).catch(() => {});
+  if (demo) await demo.then((d) => d.stop()).catch(() => {});
 }
 
-function demoCache(reg: Registry, env: Env, tuning: Partial<ClusterCacheOptions>): ClusterCache {
+function demoCache(reg: Registry, source: DemoSource, tuning: Partial<ClusterCacheOptions>): ClusterCache {
   const context = { name: DEMO_CONTEXT_NAME, server: '', simulated: true };
-  reg.sim ??= startDemoSim(env);
-  const kc = reg.sim.then((sim) => {
-    context.server = sim.url; // known only once the ephemeral port is bound
+  reg.demo ??= source();
+  const kc = reg.demo.then((demo) => {
+    context.server = demo.url; // known only once the ephemeral port is bound
     const kc = new KubeConfig();
-    kc.loadFromString(sim.kubeconfig);
+    kc.loadFromString(demo.kubeconfig);
     return kc;
   });
-  // The simulator is served over HTTP and reached through the same client code as any cluster,
-  // so the demo exercises exactly what a real cluster would.
+  // The demo is served over HTTP and reached through the same client code as any cluster, so it
+  // exercises exactly what a real cluster would.
   return new ClusterCache({ ...tuning, kc, context });
-}
-
-async function startDemoSim(env: Env): Promise<SimHandle> {
-  const { startSim } = await import('@/lib/sim');
-  return startSim(demoSimOptions(env));
-}
-
-/** The demo cluster: sized by env, every capacity-type variant, and kk's namespaces. */
-export function demoSimOptions(env: Env, churnDefault = 2): SimOptions {
-  return {
-    port: int(env.PODNODE_SIM_PORT, 0),
-    nodes: int(env.PODNODE_DEMO_NODES, 60),
-    pods: int(env.PODNODE_DEMO_PODS, 1500),
-    profile: 'mixed',
-    churn: int(env.PODNODE_DEMO_CHURN, churnDefault),
-    namespaces: ['streamtech', 'content', 'commerce'],
-  };
-}
-
-function int(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : fallback;
 }

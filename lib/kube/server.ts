@@ -7,5 +7,5 @@ export { getClusterCache, stopClusterCaches, DEMO_CONTEXT_NAME } from './registr
 export type { GetClusterCacheOptions } from './registry';
 export { ClusterCache } from './cluster-cache';
 export type { CacheBatch, ChangeBatch, ChangeSet, ChangeListener, ClusterCacheOptions } from './cluster-cache';
-export { listContexts, resolveKubeConfig, KubeConfigError } from './kubeconfig';
+export { listContexts, resolveKubeConfig, KubeConfigError, UnknownContextError } from './kubeconfig';
 export type { ContextListing, ResolvedKubeConfig } from './kubeconfig';

@@ -1,7 +1,7 @@
 // syncing → live → stale(since) → live: the cache's freshness, derived from what each
 // resource loop last reported. Stale means "the rows shown may be behind since staleSince";
 // the rows themselves are kept.
-import type { ClusterStatus } from '@/lib/api/wire';
+import type { ClusterStatus } from './types';
 
 // evidenceAt: last moment this resource was known in sync (list done, watch open, event)
 type ResourceState = { listed: boolean; error: string | null; evidenceAt: number };

@@ -1,5 +1,5 @@
 // Applied once, at ingest, to every object the cache keeps. Two reasons: memory (managedFields
-// are about half of a pod's JSON; brief §7) and secrecy (env values and last-applied copies of
+// are about half of a pod's JSON) and secrecy (env values and last-applied copies of
 // the manifest must never reach a browser, a CSV or a snapshot file).
 import type { KubeObject } from '@/lib/podnode/types';
 
@@ -71,8 +71,8 @@ function referencesOnly(valueFrom: Record<string, unknown>): Record<string, unkn
 }
 
 /**
- * client-node's typed LIST results carry Date objects where watch events carry strings
- * (brief §7); the cache holds plain JSON only, so both paths look the same to consumers.
+ * client-node's typed LIST results carry Date objects where watch events carry strings;
+ * the cache holds plain JSON only, so both paths look the same to consumers.
  */
 export function normalizeDates(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();

@@ -57,7 +57,7 @@ export function sameVersions(a: Map<string, string>, b: Map<string, string>): bo
   return true;
 }
 
-/** Applies batches to a consumer-side map, as lib/api does, and fails on impossible input. */
+/** Applies batches to a consumer-side map, as the row engine does, and fails on impossible input. */
 export class BatchMirror {
   readonly pods = new Map<string, KubeObject>();
   readonly batches: ChangeBatch[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capacityTypeOf, CapacityTableError, DEFAULT_CAPACITY_TABLE, loadCapacityTable } from './capacity-types';
 import type { CapacityType } from './types';
 
-describe('capacityTypeOf with the default table (brief §2)', () => {
+describe('capacityTypeOf with the default table', () => {
   it.each<[string, string, CapacityType]>([
     ['karpenter.sh/capacity-type', 'spot', 'spot'],
     ['karpenter.sh/capacity-type', 'on-demand', 'on-demand'],

@@ -1,4 +1,4 @@
-// The join (brief §2): one PodNodeRow per pod, with the node it runs on.
+// The join: one PodNodeRow per pod, with the node it runs on.
 // Hot path: at 150k pods this runs on every full snapshot, so facts about a node are computed
 // once per node, quantities are memoised, and nothing is cloned: rows reference
 // the cached pod and node objects.

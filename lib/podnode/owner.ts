@@ -1,4 +1,4 @@
-// Who owns a pod, and what app it belongs to (brief §2: app_name).
+// Who owns a pod, and what app it belongs to (the `appName` field, kk's app_name).
 import type { KubeObject } from './types';
 
 export type OwnerRef = { kind: string; name: string };

@@ -1,6 +1,6 @@
 // A pod's CPU and memory requests and limits as the scheduler counts them: component-helpers
 // resource.PodRequests / PodLimits with the options the scheduler uses (status resources on, since
-// in-place resize is GA; overhead included). See brief §2.
+// in-place resize is GA; overhead included).
 //
 //   request = max(Σ app + Σ sidecars, max_i(init_i + Σ sidecars started before i)) + overhead
 //

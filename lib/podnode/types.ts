@@ -1,4 +1,4 @@
-// The PodNode model (brief §2): one row per pod, joined with the node it runs on.
+// The PodNode model (docs/architecture.md): one row per pod, joined with the node it runs on.
 // Pure types: shared by lib/kube (server), lib/query, the routes, the CLI and the browser.
 
 export type CapacityType = 'spot' | 'on-demand' | 'reserved' | 'fargate' | 'unknown';

@@ -6,7 +6,7 @@ import { compileLabelSelector } from './label-matcher';
 import { compileClause } from './clause';
 import { parseColumnList } from './column-list';
 import { compileSegments, parsePathText, type PathAccessor } from './path';
-import { compareSortValues, toSortValue, type SortValue } from './compare';
+import { cellOf, compareSortValues, effectiveSort, sortValueOf, type SortValue } from './sort';
 import type { Column, Query } from './query';
 
 /** kk's default text columns, as `-o` text (what the CLI and `format=text` print without `-o`). */
@@ -16,8 +16,6 @@ export const DEFAULT_COLUMNS: readonly Column[] = parseColumnList(DEFAULT_TEXT_C
 export type CompiledColumn = { path: string; width: number; get: PathAccessor };
 export type CompiledQuery = {
   matches: (row: PodNodeRow) => boolean;
-  /** the query's sort; 0 for every pair when it has none */
-  compare: (a: PodNodeRow, b: PodNodeRow) => number;
   /** the query's columns, or the default text columns */
   columns: CompiledColumn[];
 };
@@ -43,7 +41,6 @@ export function compileQuery(q: Query): CompiledQuery {
     tests.push((row) => !matches(row));
   });
 
-  const keys = q.sort.map((k, i) => ({ get: accessor('sort', k.path, i), desc: k.desc }));
   const columns = (q.columns.length > 0 ? q.columns : DEFAULT_COLUMNS).map((c, i) => ({
     path: c.path,
     width: c.width,
@@ -54,13 +51,6 @@ export function compileQuery(q: Query): CompiledQuery {
     matches: (row) => {
       for (const test of tests) if (!test(row)) return false;
       return true;
-    },
-    compare: (a, b) => {
-      for (const k of keys) {
-        const order = compareSortValues(toSortValue(k.get(a)), toSortValue(k.get(b)), k.desc);
-        if (order !== 0) return order;
-      }
-      return 0;
     },
     columns,
   };
@@ -77,11 +67,10 @@ export function filterRows(rows: readonly PodNodeRow[], q: Query): PodNodeRow[] 
   return out;
 }
 
-/** A sorted copy; stable. Each row's keys are read once, not once per comparison. */
-export function sortRows(rows: readonly PodNodeRow[], q: Query): PodNodeRow[] {
-  if (q.sort.length === 0) return rows.slice();
-  const keys = q.sort.map((k, i) => ({ get: accessor('sort', k.path, i), desc: k.desc }));
-  const values: SortValue[][] = keys.map((k) => rows.map((row) => toSortValue(k.get(row))));
+/** A sorted copy in the one order (see sort.ts). Each row's keys are read once, not once per comparison. */
+export function sortRows(rows: readonly PodNodeRow[], q: Pick<Query, 'sort'>): PodNodeRow[] {
+  const keys = effectiveSort(q.sort).map((k, i) => ({ get: accessor('sort', k.path, i), desc: k.desc }));
+  const values: SortValue[][] = keys.map((k) => rows.map((row) => sortValueOf(cellOf(k.get(row)))));
   const order = rows.map((_, i) => i);
   order.sort((x, y) => {
     for (let k = 0; k < keys.length; k++) {

@@ -1,10 +1,11 @@
-// lib/query: one parser and evaluator for the CLI, the HTTP API and the page (brief §3). Pure: no
+// lib/query: one parser and evaluator for the CLI, the HTTP API and the page. Pure: no
 // Node-only imports, so it bundles for the browser.
 export * from './parse';
 export { parseLabelSelector, formatLabelSelector, type Requirement, type SelectorOp } from './label-selector';
 export { compileLabelSelector, labelSelectorMatcher, type LabelMatcher } from './label-matcher';
 export { compilePath, parsePath, valueToText, Fanout, type PathAccessor, type PathSegment } from './path';
-export { rowFieldOf, ROW_FIELDS, type RowField } from './row-fields';
+export { rowFieldOf, rowFieldOfPath, columnIdOf, isCustomColumn, ROW_FIELDS, type RowField } from './row-fields';
+export { cellOf, sortValueOf, compareSortValues, effectiveSort, DEFAULT_SORT, type Cell, type SortValue } from './sort';
 export {
   compileQuery,
   filterRows,

@@ -1,4 +1,4 @@
-// Bounds on what one query may ask for (issue 4): a query arrives from anyone who can reach the
+// Bounds on what one query may ask for: a query arrives from anyone who can reach the
 // API, and every clause costs a pass over up to 150,000 rows.
 
 export const MAX_QUERY_BYTES = 8 * 1024;

@@ -1,4 +1,4 @@
-// Paths compiled once into accessors (brief §3). A path naming a row field reads the row; `pod.…`
+// Paths compiled once into accessors (docs/architecture.md, "The query language"). A path naming a row field reads the row; `pod.…`
 // and `node.…` read the stored objects; anything else reads the pod, as kk users wrote
 // `metadata.namespace`. Row fields are scalars, so a row-field name followed by more segments
 // (`status.phase`, from kk's own README) reads the pod instead.

@@ -1,4 +1,4 @@
-// The Query: what the flags, the URL and the kk box all parse into (brief §3). Paths and selectors
+// The Query: what the flags, the URL and the kk box all parse into. Paths and selectors
 // are kept as validated text, so a Query is plain JSON and round-trips through the URL.
 
 /** `PATH=a/b/c`: the value at PATH is one of the alternatives; `!=` negates; `~=` is a

@@ -28,3 +28,27 @@ const BY_NAME = new Map<string, RowField>([
 export function rowFieldOf(name: string): RowField | undefined {
   return BY_NAME.get(name);
 }
+
+/** Whole paths that read the same value as a row field: kk users wrote the namespace as a pod path. */
+const SAME_AS_FIELD: ReadonlyMap<string, RowField> = new Map([
+  ['metadata.namespace', 'namespace'],
+  ['pod.metadata.namespace', 'namespace'],
+]);
+
+/** The row field a whole query path reads, by any name (`pod_name`, `pod_state`,
+ *  `metadata.namespace`); undefined when the path reads into the pod or node objects. */
+export function rowFieldOfPath(path: string): RowField | undefined {
+  return BY_NAME.get(path) ?? SAME_AS_FIELD.get(path);
+}
+
+/** A view's column id: the row field when the path names one, else the path itself. */
+export function columnIdOf(path: string): string {
+  return rowFieldOfPath(path) ?? path;
+}
+
+const FIELD_SET: ReadonlySet<string> = new Set(ROW_FIELDS);
+
+/** True for a column id that is a path into the objects, whose values travel as cells. */
+export function isCustomColumn(id: string): boolean {
+  return !FIELD_SET.has(id);
+}

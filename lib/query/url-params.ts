@@ -1,4 +1,4 @@
-// The query as URL params (brief §3, §4: the URL is the view state). Unknown params are ignored:
+// The query as URL params (the URL is the view state). Unknown params are ignored:
 // the page and the API keep their own (`format`, `ctx`, `group`, …) beside the query.
 import { QueryError } from './errors';
 import { QueryBuilder } from './query-builder';

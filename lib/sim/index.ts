@@ -62,6 +62,7 @@ export async function startSim(opts: SimOptions = {}): Promise<SimHandle> {
     writeKubeconfig: (file) => writeKubeconfigFile(file, kubeconfig),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
+    openWatches: () => watches.size,
     async stop() {
       if (churnTimer) clearInterval(churnTimer);
       for (const t of model.timers) clearTimeout(t);

@@ -1,5 +1,5 @@
 // A kubeconfig pointing at the simulator. insecure-skip-tls-verify is what client-node needs to
-// accept an http:// server (brief §7); the token is accepted but never checked.
+// accept an http:// server; the token is accepted but never checked.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 

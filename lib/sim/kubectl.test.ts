@@ -1,4 +1,4 @@
-// The judge: the real /usr/bin/kubectl against the simulator (issue 3 item 5).
+// The judge: the real /usr/bin/kubectl against the simulator: it decides whether the simulator speaks Kubernetes.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // Kubernetes label selectors: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`,
-// comma-joined (AND). No maintained npm parser exists (brief §7), so this small grammar is ours.
+// comma-joined (AND). No maintained npm parser exists, so this small grammar is ours.
 export type Requirement =
   | { key: string; op: 'eq' | 'neq'; value: string }
   | { key: string; op: 'in' | 'notin'; values: string[] }

@@ -1,4 +1,4 @@
-// Node pool shapes per cloud, one per capacity-label variant of brief §2, so every branch of
+// Node pool shapes per cloud, one per capacity-label variant the capacity table knows, so every branch of
 // capacityTypeOf/nodeGroupOf meets a real-looking node.
 import type { SimProfile } from './types';
 

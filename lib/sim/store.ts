@@ -1,4 +1,4 @@
-// The frugal object store (brief §5): each object kept once as its JSON text plus a small index
+// The frugal object store: each object kept once as its JSON text plus a small index
 // (namespace, name, labels, selectable fields, resourceVersion). LIST pages and watch events are
 // assembled from that text; object graphs exist only while an object is being written.
 import type { KubeObject } from '@/lib/podnode/types';

@@ -87,6 +87,8 @@ export type SimHandle = {
   writeKubeconfig(path: string): Promise<void>;
   stats(): SimStats;
   resetStats(): void;
+  /** watch connections open right now */
+  openWatches(): number;
   cluster: SimCluster;
   faults: SimFaults;
   /** closes the listener and every open connection (watches included) */

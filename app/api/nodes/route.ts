@@ -1,13 +1,13 @@
-import { indexFor, json } from '@/lib/api/http';
+import { json, viewOf } from '@/lib/api/http';
 import { summarizeNode } from '@/lib/podnode';
 
 export const dynamic = 'force-dynamic';
 
 /** Per node: group, capacity type, zone, instance type, allocatable, summed requests/limits, pod count. */
 export async function GET(request: Request): Promise<Response> {
-  const index = indexFor(new URL(request.url).searchParams.get('ctx') ?? undefined);
-  if (index instanceof Response) return index;
-  await index.cache.whenSynced(10_000).catch(() => undefined);
+  const view = await viewOf(request, { waitForSync: true });
+  if (view instanceof Response) return view;
+  const { index } = view;
   const nodes = [...index.cache.nodes().values()].map((node) =>
     summarizeNode(node, index.podsOnNode(node.metadata.name).map((r) => r.pod)),
   );

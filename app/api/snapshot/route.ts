@@ -1,4 +1,4 @@
-import { indexFor } from '@/lib/api/http';
+import { viewOf } from '@/lib/api/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,10 +7,9 @@ const CHUNK = 1000;
 /** The whole stripped cache as one JSON document: what `kubectl podnode --offline` reads.
  *  Streamed in chunks, so 150,000 pods never become one giant string in the server's memory. */
 export async function GET(request: Request): Promise<Response> {
-  const index = indexFor(new URL(request.url).searchParams.get('ctx') ?? undefined);
-  if (index instanceof Response) return index;
-  const cache = index.cache;
-  await cache.whenSynced(10_000).catch(() => undefined);
+  const view = await viewOf(request, { waitForSync: true });
+  if (view instanceof Response) return view;
+  const cache = view.index.cache;
   const head = {
     kind: 'PodNodeSnapshot',
     apiVersion: 'podnode.dev/v1',

@@ -1,17 +1,20 @@
-import { indexFor, json } from '@/lib/api/http';
+import { json, viewOf } from '@/lib/api/http';
 import { summarizeNode } from '@/lib/podnode';
+import type { PodDetail } from '@/lib/rows/wire';
 
 export const dynamic = 'force-dynamic';
 
 /** One row with its pod and node objects, and how full its node is: the detail drawer's data. */
 export async function GET(request: Request, ctx: { params: Promise<{ uid: string }> }): Promise<Response> {
   const { uid } = await ctx.params;
-  const index = indexFor(new URL(request.url).searchParams.get('ctx') ?? undefined);
-  if (index instanceof Response) return index;
+  const view = await viewOf(request, { waitForSync: true });
+  if (view instanceof Response) return view;
+  const { index } = view;
   const row = index.get(uid);
   if (!row) return json({ error: `no pod with uid "${uid}" in the cache`, where: { param: 'uid' } }, { status: 404 });
   const nodeSummary = row.node
     ? summarizeNode(row.node, index.podsOnNode(row.node.metadata.name).map((r) => r.pod))
     : null;
-  return json({ row, nodeSummary });
+  const detail: PodDetail = { row, nodeSummary };
+  return json(detail);
 }

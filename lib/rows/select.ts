@@ -1,7 +1,8 @@
-// The query applied to the joined rows: filter, sort, and the wire shape of each row.
+// The query applied to the joined rows: filter, sort, and the wire shape of each row. The API, the
+// stream, the page's first render and the CLI all select here.
 import type { PodNodeRow } from '@/lib/podnode/types';
-import type { WireRow, Facets } from '@/lib/api/wire';
-import { compileQuery, rowFieldOf, sortRows, valueToText, type Query } from '@/lib/query';
+import type { WireRow, Facets } from '@/lib/rows/wire';
+import { cellOf, compileQuery, compilePath, rowFieldOfPath, sortRows, type Query } from '@/lib/query';
 
 export type Selection = { rows: PodNodeRow[]; compiled: ReturnType<typeof compileQuery> };
 
@@ -9,21 +10,21 @@ export function selectRows(all: Iterable<PodNodeRow>, query: Query): Selection {
   const compiled = compileQuery(query);
   const matched: PodNodeRow[] = [];
   for (const row of all) if (compiled.matches(row)) matched.push(row);
-  // sortRows reads each row's keys once; compiled.compare would re-read them per comparison.
-  const rows = query.sort.length > 0 ? sortRows(matched, query) : matched.sort(byNamespaceThenName);
-  return { rows, compiled };
-}
-
-function byNamespaceThenName(a: PodNodeRow, b: PodNodeRow): number {
-  if (a.namespace !== b.namespace) return a.namespace < b.namespace ? -1 : 1;
-  return a.podName < b.podName ? -1 : a.podName > b.podName ? 1 : 0;
+  return { rows: sortRows(matched, query), compiled };
 }
 
 export type CellColumn = { path: string; get: (row: PodNodeRow) => unknown };
 
-export function cellColumns(compiled: Selection['compiled']): CellColumn[] {
-  // Paths that name a row field travel as that field already; anything else becomes a text cell.
-  return compiled.columns.filter((c) => rowFieldOf(c.path) === undefined);
+/** The paths whose values travel as cells: the `o` and `sort` paths that are not row fields (a row
+ *  field travels as itself). The page sorts on cells, so a sort path needs one even when not shown. */
+export function cellColumns(compiled: Selection['compiled'], query: Query): CellColumn[] {
+  const out: CellColumn[] = compiled.columns.filter((c) => rowFieldOfPath(c.path) === undefined);
+  for (const key of query.sort) {
+    if (rowFieldOfPath(key.path) === undefined && !out.some((c) => c.path === key.path)) {
+      out.push({ path: key.path, get: compilePath(key.path, 'sort') });
+    }
+  }
+  return out;
 }
 
 export function toWireRow(row: PodNodeRow, cells: CellColumn[]): WireRow {
@@ -37,7 +38,7 @@ export function toWireRow(row: PodNodeRow, cells: CellColumn[]): WireRow {
   };
   if (cells.length > 0) {
     wire.cells = {};
-    for (const c of cells) wire.cells[c.path] = valueToText(c.get(row));
+    for (const c of cells) wire.cells[c.path] = cellOf(c.get(row));
   }
   return wire;
 }
@@ -51,14 +52,12 @@ const FACETS: Record<keyof Facets, (r: PodNodeRow) => string | null> = {
   zone: (r) => r.zone,
   namespace: (r) => r.namespace,
 };
-/** kk users write the namespace as a pod path too */
-const NAMESPACE_PATHS = new Set(['metadata.namespace', 'pod.metadata.namespace']);
 
 export function computeFacets(rows: readonly PodNodeRow[], query: Query): Facets {
   const out = {} as Facets;
   for (const [name, valueOf] of Object.entries(FACETS) as [keyof Facets, (r: PodNodeRow) => string | null][]) {
     // A clause is the facet's own when its path names the same row field, by any alias lib/query knows.
-    const own = (c: { path: string }) => rowFieldOf(c.path) === name || (name === 'namespace' && NAMESPACE_PATHS.has(c.path));
+    const own = (c: { path: string }) => rowFieldOfPath(c.path) === name;
     const relaxed: Query = {
       ...query,
       namespaces: name === 'namespace' ? [] : query.namespaces,

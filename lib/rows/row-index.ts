@@ -1,7 +1,7 @@
 // PodNode rows kept joined as the cache changes, so a request filters ready rows instead of
 // re-joining 150,000 pods. One index per cluster cache, shared like the cache itself.
 import type { KubeObject, PodNodeRow } from '@/lib/podnode/types';
-import type { ClusterStatus } from '@/lib/api/wire';
+import type { ClusterStatus } from '@/lib/rows/wire';
 import { toPodNodeRow, DEFAULT_CAPACITY_TABLE, type CapacityTable } from '@/lib/podnode';
 import type { ClusterCache, CacheBatch } from '@/lib/kube/cluster-cache';
 

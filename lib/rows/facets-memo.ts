@@ -1,9 +1,9 @@
 // Facet counts cost a few passes over every row; viewers with the same query at the same cache
 // version share one computation instead of each doing it.
-import type { Facets } from '@/lib/api/wire';
-import type { RowIndex } from '@/lib/api/row-index';
+import type { Facets } from '@/lib/rows/wire';
+import type { RowIndex } from '@/lib/rows/row-index';
 import { queryToParams, type Query } from '@/lib/query';
-import { computeFacets } from '@/lib/api/select';
+import { computeFacets } from '@/lib/rows/select';
 
 const memo = new WeakMap<RowIndex, { version: number; byQuery: Map<string, Facets> }>();
 const MAX_QUERIES = 64;

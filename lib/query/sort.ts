@@ -1,0 +1,60 @@
+// The one sort order, used by the API, every output format, the CLI and the page alike. A value
+// is compared by its cell — what a custom column carries to the browser — so the page, which only
+// holds cells, orders rows exactly as the server does:
+//   numbers by value; text that is a Kubernetes quantity (`500m`, `2Gi`, `10`) by its value, before
+//   other text; other text by code unit (locale-free, so every machine agrees); missing values last
+//   in either direction. Ties fall back to the default order, then to the pod uid, so every order is
+//   total and the same everywhere.
+import { parseQuantity } from '@/lib/podnode/quantity';
+import { valueToText } from './path';
+import type { SortKey } from './query';
+
+/** A custom column's value as it travels: numbers stay numbers, missing is null, the rest is text. */
+export type Cell = string | number | null;
+export type SortValue = number | string | undefined;
+
+export function cellOf(v: unknown): Cell {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null; // JSON has no NaN or Infinity
+  if (v === undefined || v === null) return null;
+  return valueToText(v);
+}
+
+// A quantity's shape, checked before parsing so ordinary text costs one regex test.
+const QUANTITY = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+|[numkMGTPE]|[KMGTPE]i)?$/;
+
+export function sortValueOf(cell: Cell | undefined): SortValue {
+  if (cell === null || cell === undefined) return undefined;
+  if (typeof cell === 'number') return cell;
+  if (cell.length > 0 && cell.length <= 64 && QUANTITY.test(cell)) {
+    try {
+      return Number(parseQuantity(cell).nanos) / 1e9;
+    } catch {
+      return cell;
+    }
+  }
+  return cell;
+}
+
+/** Ascending order of two sort values, except that `undefined` (missing) is last whatever `desc` says. */
+export function compareSortValues(a: SortValue, b: SortValue, desc: boolean): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  let order: number;
+  if (typeof a === 'number' && typeof b === 'number') order = a < b ? -1 : a > b ? 1 : 0;
+  else if (typeof a === 'number') order = -1; // numbers before text
+  else if (typeof b === 'number') order = 1;
+  else order = a < b ? -1 : a > b ? 1 : 0;
+  return desc ? -order : order;
+}
+
+/** The order of a query without `sort`. */
+export const DEFAULT_SORT: readonly SortKey[] = [
+  { path: 'namespace', desc: false },
+  { path: 'podName', desc: false },
+];
+
+/** The keys every sort really uses: the query's, then the default order, then the pod uid. */
+export function effectiveSort(sort: readonly SortKey[]): SortKey[] {
+  return [...sort, ...DEFAULT_SORT, { path: 'uid', desc: false }];
+}

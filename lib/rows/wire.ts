@@ -1,0 +1,144 @@
+// What crosses HTTP between the server routes and the browser / CLI (`--server`), as zod schemas:
+// the page validates every SSE message and fetched detail before it touches React state, and the
+// CLI validates what a dashboard sends. Browser-safe: no server imports.
+import { z } from 'zod';
+import { CAPACITY_TYPES, type CapacityType, type KubeObject, type PodNodeRow } from '@/lib/podnode/types';
+import type { NodeSummary } from '@/lib/podnode/node-summary';
+import type { ClusterStatus, ContextInfo } from '@/lib/kube/types';
+
+export type { ClusterStatus, ContextInfo };
+
+export const clusterStatusSchema = z.object({
+  state: z.enum(['syncing', 'live', 'stale']),
+  /** ISO time of the last moment the cache was known to be in sync with the API server */
+  lastSyncAt: z.string().nullable(),
+  /** ISO time the cache went stale (only when state is 'stale') */
+  staleSince: z.string().nullable().optional(),
+  /** human-readable reason for syncing/stale, e.g. "connect ECONNREFUSED 127.0.0.1:6443" */
+  message: z.string().optional(),
+}) satisfies z.ZodType<ClusterStatus>;
+
+export const contextInfoSchema = z.object({
+  name: z.string(),
+  server: z.string(),
+  /** true when the built-in simulated demo cluster is serving */
+  simulated: z.boolean(),
+}) satisfies z.ZodType<ContextInfo>;
+
+const capacityTypeSchema = z.enum(CAPACITY_TYPES as unknown as [CapacityType, ...CapacityType[]]);
+
+/** A row without the pod/node objects, plus the text of each requested custom column (`o` paths). */
+export const wireRowSchema = z.object({
+  uid: z.string(),
+  namespace: z.string(),
+  podName: z.string(),
+  status: z.string(),
+  ready: z.string(),
+  restarts: z.number(),
+  appName: z.string(),
+  ownerKind: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  nodeName: z.string().nullable(),
+  nodeGroup: z.string().nullable(),
+  capacityType: capacityTypeSchema,
+  zone: z.string().nullable(),
+  instanceType: z.string().nullable(),
+  cpuRequest: z.number(),
+  cpuLimit: z.number(),
+  memoryRequest: z.number(),
+  memoryLimit: z.number(),
+  createdAt: z.string(),
+  /** path → value (numbers as numbers, null when missing, else text), only for the custom `o` and
+   *  `sort` paths of the query: what the page shows and sorts by (lib/query/sort.ts) */
+  cells: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional(),
+});
+export type WireRow = z.infer<typeof wireRowSchema>;
+
+/** counts per value, for the facet filters; each facet ignores its own clauses */
+export const facetsSchema = z.object({
+  capacityType: z.record(z.string(), z.number()),
+  nodeGroup: z.record(z.string(), z.number()),
+  status: z.record(z.string(), z.number()),
+  zone: z.record(z.string(), z.number()),
+  namespace: z.record(z.string(), z.number()),
+});
+export type Facets = z.infer<typeof facetsSchema>;
+
+export const snapshotEventSchema = z.object({
+  rows: z.array(wireRowSchema),
+  /** pods in the cache */
+  total: z.number(),
+  /** rows matching the query (= rows.length) */
+  matched: z.number(),
+  /** nodes in the cache */
+  nodes: z.number(),
+  status: clusterStatusSchema,
+  context: contextInfoSchema,
+  facets: facetsSchema,
+});
+export type SnapshotEvent = z.infer<typeof snapshotEventSchema>;
+
+export const patchEventSchema = z.object({
+  upserts: z.array(wireRowSchema),
+  /** uids of rows that left the result (deleted, or no longer matching) */
+  deletes: z.array(z.string()),
+  total: z.number(),
+  matched: z.number(),
+  nodes: z.number(),
+});
+export type PatchEvent = z.infer<typeof patchEventSchema>;
+
+/** Body of every 4xx the API answers: what was wrong and where. */
+export const apiErrorSchema = z.object({
+  error: z.string(),
+  where: z.object({ param: z.string(), index: z.number().optional(), position: z.number().optional() }).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** A stored (stripped) Kubernetes object: the fields the page reads are checked, the rest kept. */
+const kubeObjectSchema = z.looseObject({
+  apiVersion: z.string().optional(),
+  kind: z.string().optional(),
+  metadata: z.looseObject({
+    name: z.string(),
+    namespace: z.string().optional(),
+    uid: z.string(),
+    resourceVersion: z.string().optional(),
+    creationTimestamp: z.string().optional(),
+    deletionTimestamp: z.string().optional(),
+    labels: z.record(z.string(), z.string()).optional(),
+    annotations: z.record(z.string(), z.string()).optional(),
+    ownerReferences: z
+      .array(z.object({ apiVersion: z.string().optional(), kind: z.string(), name: z.string(), uid: z.string().optional(), controller: z.boolean().optional() }))
+      .optional(),
+  }),
+  spec: z.record(z.string(), z.unknown()).optional(),
+  status: z.record(z.string(), z.unknown()).optional(),
+}) satisfies z.ZodType<KubeObject>;
+
+const cpuMemorySchema = z.object({ cpu: z.number(), memory: z.number() });
+
+export const nodeSummarySchema = z.object({
+  name: z.string(),
+  nodeGroup: z.string().nullable(),
+  capacityType: capacityTypeSchema,
+  zone: z.string().nullable(),
+  instanceType: z.string().nullable(),
+  allocatable: z.object({ cpu: z.number(), memory: z.number(), pods: z.number() }),
+  requests: cpuMemorySchema,
+  limits: cpuMemorySchema,
+  podCount: z.number(),
+  cpuRequestPct: z.number().nullable(),
+  memoryRequestPct: z.number().nullable(),
+}) satisfies z.ZodType<NodeSummary>;
+
+/** `/api/podnode/<uid>`: one row with its stored objects, and how full its node is. */
+export const podDetailSchema = z.object({
+  row: wireRowSchema.omit({ cells: true }).extend({ pod: kubeObjectSchema, node: kubeObjectSchema.nullable() }),
+  nodeSummary: nodeSummarySchema.nullable(),
+}) satisfies z.ZodType<{ row: PodNodeRow; nodeSummary: NodeSummary | null }>;
+export type PodDetail = { row: PodNodeRow; nodeSummary: NodeSummary | null };
+
+/** Why a view has no rows: `request`, the caller sent something wrong (400, names the parameter);
+ *  `cluster`, the server cannot reach a cluster (503). The page shows the two differently. */
+export type ViewFailure = { status: 400 | 503; kind: 'request' | 'cluster'; body: ApiError };
