@@ -2,7 +2,7 @@
 // the colour only speeds up scanning.
 import type { CapacityType } from '@/lib/podnode/types';
 
-export const CAPACITY_STYLE: Record<CapacityType, { chip: string; bar: string; label: string }> = {
+const CAPACITY_STYLE: Record<CapacityType, { chip: string; bar: string; label: string }> = {
   spot: { chip: 'bg-amber-100 text-amber-900 ring-amber-300 dark:bg-amber-500/15 dark:text-amber-300 dark:ring-amber-500/40', bar: 'bg-amber-500', label: 'spot' },
   'on-demand': { chip: 'bg-blue-100 text-blue-900 ring-blue-300 dark:bg-blue-500/15 dark:text-blue-300 dark:ring-blue-500/40', bar: 'bg-blue-500', label: 'on-demand' },
   reserved: { chip: 'bg-violet-100 text-violet-900 ring-violet-300 dark:bg-violet-500/15 dark:text-violet-300 dark:ring-violet-500/40', bar: 'bg-violet-500', label: 'reserved' },

@@ -8,7 +8,7 @@ import { columnIdOf, compareSortValues, effectiveSort, isCustomColumn, sortValue
 export type SortSpec = { id: string; desc: boolean }[];
 
 /** A row's value for a column id as lib/query sorts it: the API, the CLI and the page agree. */
-export function sortValue(row: WireRow, id: string): SortValue {
+function sortValue(row: WireRow, id: string): SortValue {
   if (isCustomColumn(id)) return sortValueOf(row.cells?.[id]);
   const v = row[id as keyof WireRow];
   return sortValueOf(typeof v === 'string' || typeof v === 'number' ? v : null);

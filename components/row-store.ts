@@ -7,7 +7,7 @@ export type Entry = { kind: 'row'; row: WireRow; search: string; changedAt: numb
 /** one applied change, so a sorted view can move just the changed rows */
 export type Change = { old: Entry | undefined; next: Entry | undefined };
 
-export function searchTextOf(row: WireRow): string {
+function searchTextOf(row: WireRow): string {
   let s = `${row.namespace} ${row.podName} ${row.status} ${row.appName} ${row.nodeName ?? ''} ${row.nodeGroup ?? ''} ${row.capacityType} ${row.zone ?? ''} ${row.instanceType ?? ''} ${row.ownerName ?? ''}`;
   if (row.cells) for (const v of Object.values(row.cells)) s += ` ${v ?? 'NA'}`; // as the cell shows it
   return s.toLowerCase();

@@ -22,7 +22,7 @@ export type View = {
 
 export type ParsedView = { view: View; error: { message: string; param?: string } | null };
 
-export const EMPTY_QUERY: Query = parseQueryParams(new URLSearchParams());
+const EMPTY_QUERY: Query = parseQueryParams(new URLSearchParams());
 
 export function parseView(params: URLSearchParams): ParsedView {
   let query = EMPTY_QUERY;

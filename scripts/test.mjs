@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every layer, in order of cost — lint, typecheck, unit + integration (Vitest, against the
-// simulator and the real kubectl), build, e2e in Chromium (Playwright). Stops at the first failure.
+// `npm test`: every layer, in order of cost — lint (layering included), dead code (knip),
+// typecheck, unit + integration (Vitest, against the simulator and the real kubectl), build, e2e in
+// Chromium (Playwright). Stops at the first failure.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { findChromium } from './chromium.mjs';
@@ -21,6 +22,7 @@ if (!browser) {
 
 const steps = [
   ['lint', bin('eslint'), ['.', '--max-warnings=0']],
+  ['deadcode', bin('knip'), ['--no-progress', '--no-config-hints']],
   ['typecheck', bin('tsc'), ['--noEmit', '-p', '.']],
   ['unit + integration', bin('vitest'), ['run']],
   ['build', bin('next'), ['build']],

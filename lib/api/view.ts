@@ -10,7 +10,7 @@ import { getRowIndex, whenFirstSynced } from '@/lib/rows/source';
 import { UnknownContextError } from '@/lib/kube/server';
 
 export const FORMATS = ['json', 'csv', 'ndjson', 'text'] as const;
-export type Format = (typeof FORMATS)[number];
+type Format = (typeof FORMATS)[number];
 
 export type View = {
   query: Query;

@@ -3,7 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 
 // Relative to the repo root, where vitest and playwright both run (import.meta breaks Playwright's CJS transform).
-export const CLI = path.resolve('bin', 'kubectl-podnode');
+const CLI = path.resolve('bin', 'kubectl-podnode');
 
 /** not NodeJS.ProcessEnv, whose Next.js typing demands NODE_ENV */
 export type CliEnv = Readonly<Record<string, string | undefined>>;

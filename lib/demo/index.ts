@@ -13,7 +13,7 @@ export function demoSource(env: Env = process.env, churnDefault = 2): DemoSource
 }
 
 /** The demo cluster: sized by env, every capacity-type variant, and kk's namespaces. */
-export function demoSimOptions(env: Env, churnDefault = 2): SimOptions {
+function demoSimOptions(env: Env, churnDefault = 2): SimOptions {
   return {
     port: int(env.PODNODE_SIM_PORT, 0),
     nodes: int(env.PODNODE_DEMO_NODES, 60),

@@ -5,7 +5,7 @@ import type { ClusterStatus } from './types';
 import type { KubeObject } from '@/lib/podnode/types';
 import type { ResourceName } from './resource-sync';
 
-export type ChangeSet = { upserts: KubeObject[]; deletes: KubeObject[] };
+type ChangeSet = { upserts: KubeObject[]; deletes: KubeObject[] };
 export type ChangeBatch = { pods: ChangeSet; nodes: ChangeSet; status?: ClusterStatus };
 
 type Op = { del: boolean; obj: KubeObject };

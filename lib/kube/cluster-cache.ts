@@ -13,7 +13,7 @@ import { stripNode, stripPod } from './strip';
 import { Interner } from './intern';
 import { StatusTracker } from './status-tracker';
 
-export type { ChangeBatch, ChangeSet } from './change-batcher';
+export type { ChangeBatch } from './change-batcher';
 /** the name the row engine uses for a subscriber batch */
 export type CacheBatch = ChangeBatch;
 export type { BackoffInfo } from './resource-sync';

@@ -18,7 +18,7 @@ type Registry = {
 
 /** A cluster started on demand when there is no kubeconfig: the simulator, injected from above
  *  (lib/demo), so this layer never depends on it. */
-export type DemoCluster = { url: string; kubeconfig: string; stop: () => Promise<void> };
+type DemoCluster = { url: string; kubeconfig: string; stop: () => Promise<void> };
 export type DemoSource = () => Promise<DemoCluster>;
 
 const g = globalThis as typeof globalThis & { __podnode?: Registry };

@@ -3,9 +3,5 @@
 // error. The CLI, running under plain Node, imports ./registry directly.
 import 'server-only';
 
-export { getClusterCache, stopClusterCaches, DEMO_CONTEXT_NAME } from './registry';
-export type { GetClusterCacheOptions } from './registry';
-export { ClusterCache } from './cluster-cache';
-export type { CacheBatch, ChangeBatch, ChangeSet, ChangeListener, ClusterCacheOptions } from './cluster-cache';
-export { listContexts, resolveKubeConfig, KubeConfigError, UnknownContextError } from './kubeconfig';
-export type { ContextListing, ResolvedKubeConfig } from './kubeconfig';
+export { UnknownContextError } from './kubeconfig';
+

@@ -15,7 +15,7 @@ export async function waitFor<T>(cond: () => T | undefined | null | false, timeo
   }
 }
 
-export function simKubeConfig(sim: SimHandle): KubeConfig {
+function simKubeConfig(sim: SimHandle): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromString(sim.kubeconfig);
   return kc;

@@ -14,7 +14,7 @@
 import { z } from 'zod';
 import { CAPACITY_TYPES, type CapacityType } from './types';
 
-export type CapacityRule = {
+type CapacityRule = {
   label: string;
   values: Readonly<Record<string, CapacityType>>;
   caseSensitive?: boolean;

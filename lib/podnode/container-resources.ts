@@ -5,7 +5,7 @@ import { isSidecar, listOf, podSpec, podStatus, type ContainerShape, type Resour
 import type { KubeObject } from './types';
 
 /** millicores / bytes; null when the container does not set that resource (shown as "—", not 0) */
-export type ResourcePair = { cpu: number | null; memory: number | null };
+type ResourcePair = { cpu: number | null; memory: number | null };
 
 export type ContainerResources = {
   name: string;

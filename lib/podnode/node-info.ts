@@ -14,11 +14,11 @@ export const NODE_GROUP_LABELS = [
 ] as const;
 
 // The failure-domain.beta / beta.kubernetes.io labels are deprecated but still set by older kubelets.
-export const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'] as const;
-export const INSTANCE_TYPE_LABELS = ['node.kubernetes.io/instance-type', 'beta.kubernetes.io/instance-type'] as const;
+const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone'] as const;
+const INSTANCE_TYPE_LABELS = ['node.kubernetes.io/instance-type', 'beta.kubernetes.io/instance-type'] as const;
 
 /** The first of `keys` present (as an own, non-empty string) in `labels`, else null. */
-export function firstLabel(labels: Labels, keys: readonly string[]): string | null {
+function firstLabel(labels: Labels, keys: readonly string[]): string | null {
   if (!labels) return null;
   for (const key of keys) {
     if (!Object.hasOwn(labels, key)) continue;

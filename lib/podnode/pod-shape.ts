@@ -6,7 +6,7 @@ import type { KubeObject } from './types';
 /** A ResourceList: resource name → quantity string (numbers tolerated for hand-written fixtures). */
 export type ResourceListShape = Readonly<Record<string, string | number | undefined>>;
 
-export type ResourcesShape = { requests?: ResourceListShape; limits?: ResourceListShape };
+type ResourcesShape = { requests?: ResourceListShape; limits?: ResourceListShape };
 
 export type ContainerShape = {
   name: string;
@@ -14,7 +14,7 @@ export type ContainerShape = {
   resources?: ResourcesShape;
 };
 
-export type ContainerStateShape = {
+type ContainerStateShape = {
   waiting?: { reason?: string };
   running?: { startedAt?: string };
   terminated?: { reason?: string; exitCode?: number; signal?: number };

@@ -4,7 +4,7 @@
 // rounded up to 1n), so we hold the exact value as a BigInt count of nanos and only turn it into a
 // JS number at the edge (millicores, bytes). Floats would drift on `0.1` and lose `1Ei`.
 
-export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
+type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 
 export type Quantity = {
   /** the exact value in units of 10^-9 (nanocores, nanobytes) */

@@ -37,7 +37,7 @@ function statusOf(status: PodStatusShape, name: string): ContainerStatusShape | 
 }
 
 /** One running aggregate; cpu in nanocores (exact sums), memory in bytes. */
-export class Lane {
+class Lane {
   private cpu = 0;
   private mem = 0;
   private sidecarCpu = 0;

@@ -22,7 +22,7 @@ export function parseClause(text: string): Clause {
 
 const describe = (ch: string | undefined) => (ch === undefined ? 'the end' : `'${ch}'`);
 
-export function splitAlternatives(text: string): string[] {
+function splitAlternatives(text: string): string[] {
   const values: string[] = [];
   let current = '';
   for (let i = 0; i < text.length; i++) {

@@ -21,7 +21,7 @@ export class QueryError extends Error {
 }
 
 /** Thrown by the inner grammars, which know positions but not which parameter they are reading. */
-export class SyntaxFailure extends Error {
+class SyntaxFailure extends Error {
   readonly position: number;
   constructor(reason: string, position: number) {
     super(reason);
@@ -55,7 +55,7 @@ export function inParam<T>(
 }
 
 /** Control characters have no business in a query and would corrupt terminals and logs. */
-export function rejectControlChars(text: string): void {
+function rejectControlChars(text: string): void {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
@@ -65,7 +65,7 @@ export function rejectControlChars(text: string): void {
 }
 
 /** Echo user input in a message, bounded and escaped (it may be hostile or huge). */
-export function quoteForMessage(text: string): string {
+function quoteForMessage(text: string): string {
   const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text;
   return `'${shown.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
 }

@@ -10,10 +10,10 @@ import { cellOf, compareSortValues, effectiveSort, sortValueOf, type SortValue }
 import type { Column, Query } from './query';
 
 /** kk's default text columns, as `-o` text (what the CLI and `format=text` print without `-o`). */
-export const DEFAULT_TEXT_COLUMNS = 'pod_name:62,namespace,pod_state,app_name,node_name:20,node_group,node_lifecycle';
+const DEFAULT_TEXT_COLUMNS = 'pod_name:62,namespace,pod_state,app_name,node_name:20,node_group,node_lifecycle';
 export const DEFAULT_COLUMNS: readonly Column[] = parseColumnList(DEFAULT_TEXT_COLUMNS);
 
-export type CompiledColumn = { path: string; width: number; get: PathAccessor };
+type CompiledColumn = { path: string; width: number; get: PathAccessor };
 export type CompiledQuery = {
   matches: (row: PodNodeRow) => boolean;
   /** the query's columns, or the default text columns */

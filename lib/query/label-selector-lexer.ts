@@ -1,7 +1,7 @@
 // Tokens of a Kubernetes label selector, with the same rules as apimachinery's lexer: whitespace
 // separates, `= == != ! ( ) , < >` are symbols, anything else up to the next one is an identifier.
 
-export type TokenKind = 'id' | 'in' | 'notin' | '=' | '==' | '!=' | '!' | '(' | ')' | ',' | '<' | '>' | 'end';
+type TokenKind = 'id' | 'in' | 'notin' | '=' | '==' | '!=' | '!' | '(' | ')' | ',' | '<' | '>' | 'end';
 export type Token = { kind: TokenKind; text: string; position: number };
 
 const SYMBOLS = new Set(['=', '!', '(', ')', ',', '<', '>']);

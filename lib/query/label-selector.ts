@@ -4,7 +4,7 @@ import { fail, inParam } from './errors';
 import { labelKeyProblem, labelValueProblem } from './label-syntax';
 import { tokenizeSelector, type Token } from './label-selector-lexer';
 
-export type SelectorOp = '=' | '!=' | 'in' | 'notin' | 'exists' | '!' | '>' | '<';
+type SelectorOp = '=' | '!=' | 'in' | 'notin' | 'exists' | '!' | '>' | '<';
 export type Requirement = { key: string; op: SelectorOp; values: string[] };
 
 /** Parses a selector; throws QueryError naming `param` and the position. The empty text selects everything. */

@@ -12,6 +12,7 @@ export type RowField = (typeof ROW_FIELDS)[number];
 
 // Fails to compile when PodNodeRow gains a field this list does not name.
 type AssertNever<T extends never> = T;
+/** @public a compile-time check, never imported */
 export type RowFieldsAreComplete = AssertNever<Exclude<keyof PodNodeRowLite, RowField>>;
 
 const KK_ALIASES: ReadonlyArray<[string, RowField]> = [

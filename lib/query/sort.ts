@@ -49,7 +49,7 @@ export function compareSortValues(a: SortValue, b: SortValue, desc: boolean): nu
 }
 
 /** The order of a query without `sort`. */
-export const DEFAULT_SORT: readonly SortKey[] = [
+const DEFAULT_SORT: readonly SortKey[] = [
   { path: 'namespace', desc: false },
   { path: 'podName', desc: false },
 ];

@@ -5,7 +5,7 @@ import type { ClusterStatus } from '@/lib/rows/wire';
 import { toPodNodeRow, DEFAULT_CAPACITY_TABLE, type CapacityTable } from '@/lib/podnode';
 import type { ClusterCache, CacheBatch } from '@/lib/kube/cluster-cache';
 
-export type RowBatch = { upserts: PodNodeRow[]; deletes: string[]; status?: ClusterStatus };
+type RowBatch = { upserts: PodNodeRow[]; deletes: string[]; status?: ClusterStatus };
 type Listener = (batch: RowBatch) => void;
 
 export class RowIndex {

@@ -23,7 +23,7 @@ export type RowSourceOptions = {
 };
 
 /** How long a request waits for a cache that is still listing before answering with what it has. */
-export const FIRST_SYNC_WAIT_MS = 10_000;
+const FIRST_SYNC_WAIT_MS = 10_000;
 
 /** Throws KubeConfigError for an unknown context name or an unreadable kubeconfig. */
 export function getRowIndex(contextName?: string, opts: RowSourceOptions = {}): RowIndex {

@@ -18,7 +18,7 @@ export const clusterStatusSchema = z.object({
   message: z.string().optional(),
 }) satisfies z.ZodType<ClusterStatus>;
 
-export const contextInfoSchema = z.object({
+const contextInfoSchema = z.object({
   name: z.string(),
   server: z.string(),
   /** true when the built-in simulated demo cluster is serving */
@@ -28,7 +28,7 @@ export const contextInfoSchema = z.object({
 const capacityTypeSchema = z.enum(CAPACITY_TYPES as unknown as [CapacityType, ...CapacityType[]]);
 
 /** A row without the pod/node objects, plus the text of each requested custom column (`o` paths). */
-export const wireRowSchema = z.object({
+const wireRowSchema = z.object({
   uid: z.string(),
   namespace: z.string(),
   podName: z.string(),
@@ -118,7 +118,7 @@ const kubeObjectSchema = z.looseObject({
 
 const cpuMemorySchema = z.object({ cpu: z.number(), memory: z.number() });
 
-export const nodeSummarySchema = z.object({
+const nodeSummarySchema = z.object({
   name: z.string(),
   nodeGroup: z.string().nullable(),
   capacityType: capacityTypeSchema,

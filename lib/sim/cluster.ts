@@ -41,14 +41,14 @@ function workloadOf(m: ClusterModel, pod: KubeObject): Workload | undefined {
   return owner ? m.workloadByOwner.get(`${pod.metadata.namespace}/${owner.name}`) : undefined;
 }
 
-export function queueForScheduling(m: ClusterModel, namespace: string, name: string): void {
+function queueForScheduling(m: ClusterModel, namespace: string, name: string): void {
   m.pending.push({ namespace, name });
   const t = setTimeout(() => { m.timers.delete(t); schedulePending(m); }, m.scheduleDelayMs);
   m.timers.add(t);
 }
 
 /** Binds every pending pod to a node and starts it (Pending → Running). */
-export function schedulePending(m: ClusterModel): number {
+function schedulePending(m: ClusterModel): number {
   let bound = 0;
   for (const { namespace, name } of m.pending.splice(0, m.pending.length)) {
     const pod = m.state.parse('pods', key(namespace, name));

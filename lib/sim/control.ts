@@ -5,7 +5,7 @@ import type { StatsCounter } from './stats';
 import { ApiError } from './status';
 
 const name = z.string().min(1).max(253);
-export const mutationSchema = z.discriminatedUnion('op', [
+const mutationSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('label-pod'), namespace: name, name, labels: z.record(z.string(), z.string().nullable()) }),
   z.object({ op: z.literal('delete-pod'), namespace: name, name }),
   z.object({ op: z.literal('churn'), count: z.number().int().min(1).max(10_000) }),

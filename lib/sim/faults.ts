@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { SimFaultSpec, SimFaultState, SimFaults } from './types';
 import { createRng } from './prng';
 
-export const faultSpecSchema = z.object({
+const faultSpecSchema = z.object({
   dropWatches: z.boolean().optional(),
   restart: z.object({ keepResourceVersion: z.boolean() }).strict().optional(),
   expireNextWatch: z.boolean().optional(),

@@ -35,12 +35,12 @@ export function podName(w: Workload, rng: Rng, ordinal: number): string {
   return `${w.ownerName}-${nameSuffix(rng)}`;
 }
 
-export function namespaceObject(name: string, rng: Rng, created: Date): KubeObject {
+function namespaceObject(name: string, rng: Rng, created: Date): KubeObject {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, uid: uid(rng), creationTimestamp: created.toISOString().replace(/\.\d+Z$/, 'Z'),
     labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
 }
 
-export function validateGenerateOptions(o: GenerateOptions): void {
+function validateGenerateOptions(o: GenerateOptions): void {
   const bad = (what: string) => { throw new Error(`podnode-sim: ${what}`); };
   if (!Number.isInteger(o.nodes) || o.nodes < 1 || o.nodes > 20_000) bad(`nodes must be an integer 1..20000, got ${o.nodes}`);
   if (!Number.isInteger(o.pods) || o.pods < 0 || o.pods > 500_000) bad(`pods must be an integer 0..500000, got ${o.pods}`);

@@ -13,9 +13,7 @@ import { simKubeconfig, writeKubeconfigFile } from './kubeconfig';
 import type { ActiveWatch } from './watch';
 import type { Workload } from './workload';
 
-export type { SimProfile, SimOptions, SimHandle, SimStats, SimCluster, SimFaults, SimFaultSpec } from './types';
-export { SIM_PROFILES } from './types';
-export { SIM_CONTEXT } from './kubeconfig';
+export type { SimOptions, SimHandle } from './types';
 
 export async function startSim(opts: SimOptions = {}): Promise<SimHandle> {
   const profile = opts.profile ?? 'mixed';

@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export const SIM_CONTEXT = 'podnode-sim';
+const SIM_CONTEXT = 'podnode-sim';
 
 export function simKubeconfig(url: string): string {
   return `apiVersion: v1

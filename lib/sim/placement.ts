@@ -22,7 +22,7 @@ export function podCpuRequest(pod: KubeObject): number {
 }
 
 /** NoSchedule taints keep ordinary pods off GPU and Fargate nodes; spot taints only bite pods without the toleration. */
-export function tolerates(node: NodeInfo, tolerateSpot: boolean): boolean {
+function tolerates(node: NodeInfo, tolerateSpot: boolean): boolean {
   if (node.fargate) return false;
   return (node.pool.taints ?? []).every((t) => t.effect !== 'NoSchedule' || (tolerateSpot && t.key === 'kubernetes.azure.com/scalesetpriority'));
 }

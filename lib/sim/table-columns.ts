@@ -17,7 +17,7 @@ export const COLUMNS: Record<ResourceName, ColumnDefinition[]> = {
 };
 
 /** kubectl's HumanDuration: 45s, 3m20s, 12m, 5h3m, 20h, 3d4h, 40d, 2y */
-export function humanAge(since: string | undefined, now = Date.now()): string {
+function humanAge(since: string | undefined, now = Date.now()): string {
   if (!since) return '<unknown>';
   const s = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
   const m = Math.floor(s / 60); const h = Math.floor(m / 60); const d = Math.floor(h / 24);
@@ -34,7 +34,7 @@ export function humanAge(since: string | undefined, now = Date.now()): string {
 type ContainerStatus = { ready?: boolean; restartCount?: number; state?: { waiting?: { reason?: string }; terminated?: { reason?: string; exitCode?: number } } };
 
 /** kubectl's STATUS column for a pod (printPod, simplified to the states the simulator produces). */
-export function podStatusReason(pod: KubeObject): string {
+function podStatusReason(pod: KubeObject): string {
   const status = pod.status ?? {};
   let reason = (status.reason as string | undefined) ?? (status.phase as string | undefined) ?? 'Unknown';
   const inits = (status.initContainerStatuses as ContainerStatus[] | undefined) ?? [];

@@ -15,7 +15,7 @@ export function parseIncludeObject(value: string | null): IncludeObject {
   throw new Error(`includeObject must be None, Metadata or Object, got "${value}"`);
 }
 
-export function tableRow(resource: ResourceName, entry: Entry, include: IncludeObject, now: number): Record<string, unknown> {
+function tableRow(resource: ResourceName, entry: Entry, include: IncludeObject, now: number): Record<string, unknown> {
   const obj = JSON.parse(entry.json) as KubeObject;
   const row: Record<string, unknown> = { cells: cellsFor(resource, obj, now) };
   if (include === 'Object') row.object = obj;

@@ -1,6 +1,6 @@
 // A minimal NDJSON watch reader over fetch, for tests and benches: collects events and lets the
 // caller wait for a condition instead of sleeping.
-export type WatchEvent = { type: string; object: { kind?: string; metadata?: { name?: string; namespace?: string; resourceVersion?: string }; [k: string]: unknown } };
+type WatchEvent = { type: string; object: { kind?: string; metadata?: { name?: string; namespace?: string; resourceVersion?: string }; [k: string]: unknown } };
 
 export type WatchStream = {
   status: number;

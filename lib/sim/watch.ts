@@ -28,7 +28,7 @@ const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 export type ActiveWatch = { close(): void };
 
-export function expiredEvent(rv: string, floor: number): string {
+function expiredEvent(rv: string, floor: number): string {
   return `${JSON.stringify({ type: 'ERROR', object: statusObject(410, 'Expired', `too old resource version: ${rv} (${floor})`) })}\n`;
 }
 
