@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: build when there is no build (or the sources are newer than it), then serve.
-// With no kubeconfig the server starts the built-in simulated cluster by itself (lib/kube/registry).
+// With no kubeconfig the server starts the built-in simulated cluster by itself (lib/demo).
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, statSync, readdirSync, cpSync } from 'node:fs';
 import path from 'node:path';
