@@ -6,7 +6,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 // @ts-expect-error -- plain ESM helper shared with the test scripts
 import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
-import { startDashboard, startSimProcess, stopAll, waitReady } from './processes';
+import { startDashboard, startSimProcess, runBench, waitReady } from './processes';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const PODS = arg('pods', 50_000);
@@ -130,12 +130,4 @@ function median(xs: number[]): number {
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 }
 
-main()
-  .catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    stopAll();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+runBench(main, dir);

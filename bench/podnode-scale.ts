@@ -2,7 +2,7 @@
 // The simulator and the dashboard each run in their own process, so neither's memory is counted as
 // the other's. Prints a table; nothing here asserts — it measures.
 import { execFile } from 'node:child_process';
-import { rssOf, startDashboard, startSimProcess, stopAll, waitReady } from './processes';
+import { rssOf, startDashboard, startSimProcess, runBench, waitReady } from './processes';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -130,12 +130,4 @@ async function main() {
   for (const [k, v] of results) console.log(`| ${k} | ${v} |`);
 }
 
-main()
-  .catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  })
-  .finally(() => {
-    stopAll();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+runBench(main, dir);

@@ -65,3 +65,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.exit(130);
   });
 }
+
+/** Runs a bench's main: a failure sets exit code 1; either way its processes stop and `dir` goes. */
+export function runBench(main: () => Promise<void>, dir: string): void {
+  main()
+    .catch((err) => {
+      console.error(err);
+      process.exitCode = 1;
+    })
+    .finally(() => {
+      stopAll();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+}
