@@ -3,6 +3,14 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getRowIndex } = await import('@/lib/rows/source');
+  const healthPort = Number(process.env.PODNODE_HEALTH_PORT ?? '');
+  if (Number.isInteger(healthPort) && healthPort > 0) {
+    const { startHealthPort } = await import('@/lib/api/health-port');
+    startHealthPort(healthPort, process.env.PODNODE_HEALTH_HOST || '0.0.0.0').on('error', (err) =>
+      console.error(`podnode: health port ${healthPort}: ${err.message}`),
+    );
+    console.log(`podnode: liveness and readiness on :${healthPort} (/healthz, /readyz)`);
+  }
   try {
     const index = getRowIndex();
     const ctx = index.cache.context();

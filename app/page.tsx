@@ -1,5 +1,7 @@
 // The dashboard, rendered on the server from the URL so the first HTML already holds rows;
 // components/dashboard.tsx then hydrates and subscribes to the live stream.
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { loadFirstView } from '@/lib/api/first-view';
 import type { SearchParams } from '@/lib/api/view';
 import { Dashboard } from '@/components/dashboard';
@@ -13,6 +15,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
     for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(key, v);
   }
   const { result, renderedAt } = await load(sp);
+  if (!result.ok && result.failure.kind === 'unauthorized') redirect(`/login?next=${encodeURIComponent(`/?${search}`)}`);
+  if (!result.ok && result.failure.kind === 'forbidden') return <Refused message={result.failure.body.error} />;
   return (
     <Dashboard
       initialSearch={search.toString()}
@@ -25,6 +29,16 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
 
 /** Age cells count from the moment the rows were read, so server and client print the same. */
 async function load(sp: SearchParams) {
-  const result = await loadFirstView(sp);
+  const result = await loadFirstView(sp, await headers());
   return { result, renderedAt: Date.now() };
+}
+
+/** A host or origin this dashboard does not serve: say so, show nothing of the cluster. */
+function Refused({ message }: { message: string }) {
+  return (
+    <main className="mx-auto max-w-xl p-8 text-sm">
+      <h1 className="mb-2 text-base font-semibold">Refused</h1>
+      <p role="alert">{message}</p>
+    </main>
+  );
 }

@@ -10,8 +10,8 @@ export type FirstView = { ok: true; snapshot: SnapshotEvent } | { ok: false; fai
 /** The first paint needs a screenful, not 50,000 rows: the stream's snapshot brings the rest. */
 const FIRST_PAINT_ROWS = 300;
 
-export async function loadFirstView(searchParams: SearchParams, limit = FIRST_PAINT_ROWS): Promise<FirstView> {
-  const resolved = await resolveView(searchParams, { waitForSync: true });
+export async function loadFirstView(searchParams: SearchParams, headers: Headers, limit = FIRST_PAINT_ROWS): Promise<FirstView> {
+  const resolved = await resolveView(searchParams, { headers, waitForSync: true });
   if (!resolved.ok) return resolved;
   const { index, query } = resolved.view;
   return { ok: true, snapshot: snapshotOf(index, query, limit).event };

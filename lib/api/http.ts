@@ -2,11 +2,11 @@
 import 'server-only';
 import { failureResponse, resolveView, type View } from '@/lib/api/view';
 
-type RouteOptions = Parameters<typeof resolveView>[1];
+type RouteOptions = Omit<Parameters<typeof resolveView>[1], 'headers'>;
 
 /** The request's view, or the Response that says why there is none. */
-export async function viewOf(request: Request, opts?: RouteOptions): Promise<View | Response> {
-  const resolved = await resolveView(new URL(request.url).searchParams, opts);
+export async function viewOf(request: Request, opts: RouteOptions = {}): Promise<View | Response> {
+  const resolved = await resolveView(new URL(request.url).searchParams, { ...opts, headers: request.headers });
   return resolved.ok ? resolved.view : failureResponse(resolved.failure);
 }
 

@@ -25,7 +25,8 @@ afterAll(async () => {
   for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
 });
 
-const resolve = (query: string, opts?: Parameters<typeof resolveView>[1]) => resolveView(new URLSearchParams(query), opts);
+const local = new Headers({ host: 'localhost:3000' });
+const resolve = (query: string, opts: Omit<Parameters<typeof resolveView>[1], 'headers'> = {}) => resolveView(new URLSearchParams(query), { ...opts, headers: local });
 
 describe('resolveView', () => {
   it('resolves query, context and format, and waits for the first sync when asked', async () => {
@@ -53,6 +54,12 @@ describe('resolveView', () => {
     const res = failureResponse(r.failure);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: expect.any(String), where: { param } });
+  });
+
+  it('checks who is asking itself, without relying on the proxy: a foreign Host is a 403 before anything is read', async () => {
+    process.env.KUBECONFIG = path.join(dir, 'broken.yaml'); // were the cluster touched, this would be a 503
+    const r = await resolveView(new URLSearchParams('ns=a'), { headers: new Headers({ host: 'attacker.example' }) });
+    expect(r.ok ? null : r.failure).toMatchObject({ status: 403, kind: 'forbidden', body: { error: expect.stringContaining('PODNODE_ALLOWED_HOSTS') } });
   });
 
   it('a route that serves only json refuses another format', async () => {

@@ -8,6 +8,7 @@ import type { ApiError, ViewFailure } from '@/lib/rows/wire';
 import type { RowIndex } from '@/lib/rows/row-index';
 import { getRowIndex, whenFirstSynced } from '@/lib/rows/source';
 import { UnknownContextError } from '@/lib/kube/server';
+import { checkRequest } from '@/lib/api/guard';
 
 export const FORMATS = ['json', 'csv', 'ndjson', 'text'] as const;
 type Format = (typeof FORMATS)[number];
@@ -27,6 +28,8 @@ export type ResolvedView = { ok: true; view: View } | { ok: false; failure: View
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 type Options = {
+  /** the request's headers: who is asking (Host, Origin, the access token) is checked first */
+  headers: Headers;
   /** formats this route serves; `format` must be one of them (default: json only) */
   formats?: readonly Format[];
   /** wait for the cache's first LIST before answering (a stream sends its status instead) */
@@ -36,7 +39,9 @@ type Options = {
 const CONTEXT_PARAM = 'ctx';
 const MAX_CONTEXT_LENGTH = 253;
 
-export async function resolveView(input: URLSearchParams | SearchParams, opts: Options = {}): Promise<ResolvedView> {
+export async function resolveView(input: URLSearchParams | SearchParams, opts: Options): Promise<ResolvedView> {
+  const denied = checkRequest(opts.headers);
+  if (denied) return { ok: false, failure: denied };
   const params = toParams(input);
   let query: Query;
   try {
@@ -74,6 +79,7 @@ export async function resolveView(input: URLSearchParams | SearchParams, opts: O
 export function failureResponse(failure: ViewFailure): Response {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   if (failure.status === 503) headers['Retry-After'] = '5';
+  if (failure.status === 401) headers['WWW-Authenticate'] = 'Bearer realm="podnode"';
   return Response.json(failure.body, { status: failure.status, headers });
 }
 

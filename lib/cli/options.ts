@@ -15,6 +15,8 @@ export type CliOptions = {
   context?: string;
   kubeconfig?: string;
   server?: string;
+  /** the dashboard's access token for --server (else PODNODE_TOKEN) */
+  token?: string;
 };
 
 const RESOURCE_NAMES = new Set(['podnode', 'podnodes', 'pn']);
@@ -40,6 +42,7 @@ Output and source:
       --context NAME         kubeconfig context
       --kubeconfig FILE      kubeconfig file
       --server URL           ask a running PodNode dashboard instead of the API server
+      --token TOKEN          the dashboard's access token with --server (default: $PODNODE_TOKEN)
       --demo                 run against the built-in simulated cluster
 Exit codes: 0 ok, 2 bad query or flags, 1 cluster unreachable.`;
 
@@ -63,6 +66,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         context: { type: 'string' },
         kubeconfig: { type: 'string' },
         server: { type: 'string' },
+        token: { type: 'string' },
       },
     });
   } catch (err) {
@@ -81,6 +85,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     context: values.context,
     kubeconfig: values.kubeconfig,
     server: values.server,
+    token: values.token ?? (process.env.PODNODE_TOKEN || undefined),
   };
   if (opts.help) return opts;
   const [verb, resource, ...extra] = positionals;
@@ -91,6 +96,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   const sources = [opts.offline, opts.server !== undefined, opts.demo].filter(Boolean).length;
   if (sources > 1) throw new QueryError('--offline, --server and --demo exclude each other', { param: 'flags' });
   if (opts.offline && opts.watch) throw new QueryError('--offline cannot --watch: a snapshot does not change', { param: 'flags' });
+  if (values.token !== undefined && opts.server === undefined) throw new QueryError('--token goes with --server', { param: '--token' });
   if (opts.server !== undefined && !/^https?:\/\//.test(opts.server)) {
     throw new QueryError(`--server needs an http(s) URL, got "${opts.server}"`, { param: '--server' });
   }

@@ -12,7 +12,8 @@ export async function runRemote(server: string, opts: CliOptions): Promise<numbe
   const base = server.replace(/\/+$/, '');
   const params = queryToParams(opts.query);
   if (opts.context) params.set('ctx', opts.context);
-  const fetchOnce = () => fetchRendered(base, params, opts);
+  const auth: Record<string, string> = opts.token ? { Authorization: `Bearer ${opts.token}` } : {};
+  const fetchOnce = () => fetchRendered(base, params, opts, auth);
   if (!opts.watch) {
     process.stdout.write(await fetchOnce());
     return 0;
@@ -26,7 +27,7 @@ export async function runRemote(server: string, opts: CliOptions): Promise<numbe
   let timer: ReturnType<typeof setTimeout> | undefined;
   let first = true;
   try {
-    await readSse(`${base}/api/podnodes/stream?${params}`, abort.signal, (event) => {
+    await readSse(`${base}/api/podnodes/stream?${params}`, abort.signal, auth, (event) => {
       if (event === 'snapshot' && first) return void (first = false);
       if (event !== 'patch' && event !== 'snapshot') return;
       timer ??= setTimeout(() => {
@@ -42,7 +43,7 @@ export async function runRemote(server: string, opts: CliOptions): Promise<numbe
   return 0;
 }
 
-async function fetchRendered(base: string, params: URLSearchParams, opts: CliOptions): Promise<string> {
+async function fetchRendered(base: string, params: URLSearchParams, opts: CliOptions, auth: Record<string, string>): Promise<string> {
   const p = new URLSearchParams(params);
   // ndjson keeps values raw (numbers, objects) for --json; text is rendered by the server as kk did.
   p.set('format', opts.json ? 'ndjson' : 'text');
@@ -50,7 +51,7 @@ async function fetchRendered(base: string, params: URLSearchParams, opts: CliOpt
   const url = `${base}/api/podnodes?${p}`;
   let res: Response;
   try {
-    res = await fetch(url);
+    res = await fetch(url, { headers: auth });
   } catch (err) {
     const cause = (err as { cause?: { message?: string } }).cause?.message ?? String(err);
     throw new UnreachableError(`cannot reach the dashboard at ${base}: ${cause}`);
@@ -60,6 +61,7 @@ async function fetchRendered(base: string, params: URLSearchParams, opts: CliOpt
     const parsed = apiErrorSchema.safeParse(safeJson(body));
     throw new QueryError(parsed.success ? parsed.data.error : body, { param: parsed.success ? parsed.data.where?.param ?? 'query' : 'query' });
   }
+  if (res.status === 401) throw new UnreachableError(`the dashboard at ${base} needs its access token: pass --token or set PODNODE_TOKEN`);
   if (!res.ok) throw new UnreachableError(`the dashboard at ${base} answered ${res.status}: ${body.slice(0, 200)}`);
   if (!opts.json) return body;
   const rows = body.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown);

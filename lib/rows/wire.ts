@@ -140,5 +140,10 @@ export const podDetailSchema = z.object({
 export type PodDetail = { row: PodNodeRow; nodeSummary: NodeSummary | null };
 
 /** Why a view has no rows: `request`, the caller sent something wrong (400, names the parameter);
- *  `cluster`, the server cannot reach a cluster (503). The page shows the two differently. */
-export type ViewFailure = { status: 400 | 503; kind: 'request' | 'cluster'; body: ApiError };
+ *  `cluster`, the server cannot reach a cluster (503); `unauthorized`, no valid access token (401);
+ *  `forbidden`, a host or origin this dashboard does not serve (403). */
+export type ViewFailure =
+  | { status: 400; kind: 'request'; body: ApiError }
+  | { status: 503; kind: 'cluster'; body: ApiError }
+  | { status: 401; kind: 'unauthorized'; body: ApiError }
+  | { status: 403; kind: 'forbidden'; body: ApiError };
