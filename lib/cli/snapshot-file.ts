@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { KubeObject } from '@/lib/podnode/types';
+import { stripNode, stripPod } from '@/lib/kube/strip';
 
 const objectSchema = z.looseObject({
   metadata: z.looseObject({ name: z.string(), uid: z.string().optional() }),
@@ -66,7 +67,9 @@ export function loadSnapshot(file: string): Snapshot {
   return {
     context: parsed.context?.name ?? 'unknown',
     takenAt: parsed.takenAt ?? 'unknown',
-    nodes: parsed.nodes as KubeObject[],
-    pods: parsed.pods as KubeObject[],
+    // Stripped again on the way in: a file from an older version, or from elsewhere, obeys today's
+    // redaction policy before anything of it is printed.
+    nodes: parsed.nodes.map((n) => stripNode(n)),
+    pods: parsed.pods.map((p) => stripPod(p)),
   };
 }

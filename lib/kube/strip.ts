@@ -1,40 +1,33 @@
 // Applied once, at ingest, to every object the cache keeps. Two reasons: memory (managedFields
-// are about half of a pod's JSON) and secrecy (env values and last-applied copies of
-// the manifest must never reach a browser, a CSV or a snapshot file).
+// are about half of a pod's JSON) and secrecy (last-applied copies of the manifest, and whatever
+// the redaction policy in redact.ts names, must never reach a browser, a CSV or a snapshot file).
 import type { KubeObject } from '@/lib/podnode/types';
+import { redactNode, redactPod, redactionPolicy, type RedactionPolicy } from './redact';
 
-export const REDACTED = '[redacted]';
+export { REDACTED } from './redact';
+
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
-const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
-
-// valueFrom sources and the fields that only *name* something; anything else is dropped.
-const REFERENCE_FIELDS: Record<string, readonly string[]> = {
-  secretKeyRef: ['name', 'key', 'optional'],
-  configMapKeyRef: ['name', 'key', 'optional'],
-  fieldRef: ['apiVersion', 'fieldPath'],
-  resourceFieldRef: ['containerName', 'resource', 'divisor'],
-  fileKeyRef: ['volumeName', 'path', 'key', 'optional'],
-};
 
 /**
  * Strips a pod in place and returns it. The cache owns freshly parsed JSON, so copying would
  * only double the garbage at 150k pods; clone first if you need the original.
  */
-export function stripPod(obj: unknown): KubeObject {
+export function stripPod(obj: unknown, policy: RedactionPolicy = defaultPolicy()): KubeObject {
   const pod = stripCommon(obj);
-  const spec = pod.spec;
-  if (spec) {
-    for (const list of CONTAINER_LISTS) {
-      const containers = spec[list];
-      if (Array.isArray(containers)) for (const c of containers) redactContainerEnv(c);
-    }
-  }
+  redactPod(pod, policy);
   return pod;
 }
 
 /** Strips a node in place and returns it. */
-export function stripNode(obj: unknown): KubeObject {
-  return stripCommon(obj);
+export function stripNode(obj: unknown, policy: RedactionPolicy = defaultPolicy()): KubeObject {
+  const node = stripCommon(obj);
+  redactNode(node, policy);
+  return node;
+}
+
+let cachedPolicy: RedactionPolicy | undefined;
+function defaultPolicy(): RedactionPolicy {
+  return (cachedPolicy ??= redactionPolicy());
 }
 
 function stripCommon(obj: unknown): KubeObject {
@@ -46,28 +39,6 @@ function stripCommon(obj: unknown): KubeObject {
   if (isRecord(meta.annotations)) delete meta.annotations[LAST_APPLIED];
   normalizeDates(obj); // after the deletes: no point walking managedFields
   return obj as KubeObject;
-}
-
-function redactContainerEnv(container: unknown): void {
-  if (!isRecord(container) || !Array.isArray(container.env)) return;
-  for (const v of container.env) {
-    if (!isRecord(v)) continue;
-    if ('value' in v) v.value = REDACTED;
-    if (isRecord(v.valueFrom)) v.valueFrom = referencesOnly(v.valueFrom);
-  }
-  // envFrom holds only references (configMapRef/secretRef names and a prefix): kept as is.
-}
-
-function referencesOnly(valueFrom: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [source, fields] of Object.entries(REFERENCE_FIELDS)) {
-    const ref = valueFrom[source];
-    if (!isRecord(ref)) continue;
-    const kept: Record<string, unknown> = {};
-    for (const f of fields) if (f in ref) kept[f] = ref[f];
-    out[source] = kept;
-  }
-  return out;
 }
 
 /**

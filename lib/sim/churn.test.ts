@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimHandle, startSim } from './index';
 import { openWatch } from './watch-client';
 
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
 let sim: SimHandle;
 beforeAll(async () => { sim = await startSim({ nodes: 12, pods: 200, seed: 8, profile: 'karpenter', namespaces: ['streamtech'] }); });
 afterAll(async () => { await sim.stop(); });
 
 const rvNow = () => String(sim.cluster.resourceVersion());
-const post = (path: string, body: unknown) => fetch(sim.url + path, { method: 'POST', body: JSON.stringify(body) });
+const post = (path: string, body: unknown) => fetch(sim.url + path, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) });
 const podsOn = (node: string) => sim.cluster.listPodNames().map((p) => sim.cluster.getPod(p.namespace, p.name)!).filter((p) => p.spec?.nodeName === node);
 
 describe('churn', () => {
@@ -64,6 +66,10 @@ describe('churn', () => {
     expect((await post('/sim/mutate', { op: 'delete-pod', namespace: 'nope', name: 'nope' })).status).toBe(404);
     expect((await post('/sim/mutate', { op: 'label-pod', namespace: 'nope', name: 'nope', labels: {} })).status).toBe(404);
     expect((await post('/sim/mutate', { op: 'explode' })).status).toBe(400);
+    // a cross-site form can only send text/plain or form data: refused before it is read
+    const form = await fetch(`${sim.url}/sim/faults`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ outageMs: 60_000 }) });
+    expect(form.status).toBe(415);
+    expect(sim.faults.current().outageUntil).toBeNull();
     expect((await fetch(`${sim.url}/sim/nothing`)).status).toBe(404);
   });
 

@@ -10,6 +10,8 @@ const mutationSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('delete-pod'), namespace: name, name }),
   z.object({ op: z.literal('churn'), count: z.number().int().min(1).max(10_000) }),
   z.object({ op: z.literal('interrupt-node'), name }),
+  // a whole pod, as a test plants it (e.g. one carrying secrets the dashboard must redact)
+  z.object({ op: z.literal('upsert-pod'), pod: z.looseObject({ metadata: z.looseObject({ name, namespace: name, uid: name }) }) }),
 ]);
 
 export function controlHandler(stats: StatsCounter, faults: SimFaults, cluster: SimCluster) {
@@ -35,6 +37,9 @@ export function controlHandler(stats: StatsCounter, faults: SimFaults, cluster: 
           if (!cluster.deletePod(m.namespace, m.name)) throw new ApiError(404, 'NotFound', `pods "${m.name}" not found in ${m.namespace}`);
           return { ok: true };
         case 'churn': return { ok: true, events: Array.from({ length: m.count }, () => cluster.churnOnce()) };
+        case 'upsert-pod':
+          cluster.upsertPod(m.pod as never);
+          return { ok: true };
         case 'interrupt-node':
           if (!cluster.deleteNode(m.name)) throw new ApiError(404, 'NotFound', `nodes "${m.name}" not found`);
           return { ok: true };

@@ -53,6 +53,10 @@ export async function startServer(ctx: ApiContext, faults: FaultController, cont
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const method = req.method ?? 'GET';
     if (path === '/sim' || path.startsWith('/sim/')) {
+      // JSON only: a cross-site HTML form can post text/plain or form data, never application/json.
+      if (method === 'POST' && !/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+        throw new ApiError(415, 'UnsupportedMediaType', 'control requests are POSTs of application/json');
+      }
       sendJson(res, 200, await control(method, path, method === 'POST' ? await readJson(req) : undefined));
       return;
     }

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimHandle, startSim } from './index';
 import { openWatch } from './watch-client';
 
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
 let sim: SimHandle;
 beforeAll(async () => { sim = await startSim({ nodes: 10, pods: 150, seed: 5, historyWindow: 200, bookmarkIntervalMs: 100 }); });
 afterAll(async () => { await sim.stop(); });
@@ -127,10 +129,10 @@ describe('watch faults', () => {
   it('dropWatches ends every open watch; a restart without continuity expires old versions', async () => {
     const rv = await listRv('/api/v1/pods');
     const w = await openWatch(`${sim.url}/api/v1/pods?watch=1&resourceVersion=${rv}`);
-    await fetch(`${sim.url}/sim/faults`, { method: 'POST', body: JSON.stringify({ dropWatches: true }) });
+    await fetch(`${sim.url}/sim/faults`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ dropWatches: true }) });
     await w.ended;
     const w2 = await openWatch(`${sim.url}/api/v1/pods?watch=1&resourceVersion=${rv}`);
-    const res = await fetch(`${sim.url}/sim/faults`, { method: 'POST', body: JSON.stringify({ restart: { keepResourceVersion: false } }) });
+    const res = await fetch(`${sim.url}/sim/faults`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ restart: { keepResourceVersion: false } }) });
     expect(res.status).toBe(200);
     await w2.ended;
     const after = await openWatch(`${sim.url}/api/v1/pods?watch=1&resourceVersion=${rv}`);
@@ -160,14 +162,14 @@ describe('watch faults', () => {
     expect((await fetch(`${sim.url}/api/v1/pods?limit=1`)).status).toBe(200);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
     sim.faults.reset();
-    const bad = await fetch(`${sim.url}/sim/faults`, { method: 'POST', body: JSON.stringify({ failRate: 7 }) });
+    const bad = await fetch(`${sim.url}/sim/faults`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ failRate: 7 }) });
     expect(bad.status).toBe(400);
   });
 
   it('an outage closes the listener and every connection, then serves the same state on the same port', async () => {
     const rv = await listRv('/api/v1/pods');
     const w = await openWatch(`${sim.url}/api/v1/pods?watch=1&resourceVersion=${rv}`);
-    await fetch(`${sim.url}/sim/faults`, { method: 'POST', body: JSON.stringify({ outageMs: 700 }) });
+    await fetch(`${sim.url}/sim/faults`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ outageMs: 700 }) });
     await w.ended;
     await expect(fetch(`${sim.url}/version`)).rejects.toThrow();
     let back = false;
