@@ -8,6 +8,7 @@ import https from 'node:https';
 import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { credentialError } from './safe-error';
 
 export type Query = Record<string, string | number | boolean | undefined>;
 
@@ -49,7 +50,11 @@ export async function openGet(kc: KubeConfig, path: string, query: Query, opts: 
     method: 'GET',
     headers: { Accept: 'application/json', 'Accept-Encoding': 'gzip', 'User-Agent': 'podnode-explorer' },
   };
-  await kc.applyToHTTPSOptions(options);
+  try {
+    await kc.applyToHTTPSOptions(options);
+  } catch (err) {
+    throw new KubeApiError(credentialError(kc.getCurrentUser(), err));
+  }
   opts.signal.throwIfAborted();
   const send = url.protocol === 'https:' ? https.request : http.request;
 

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import type { ContextInfo } from './types';
+import { kubeconfigReadError } from './safe-error';
 
 /** an environment to read; not NodeJS.ProcessEnv, which Next's types make demand NODE_ENV */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -119,7 +120,7 @@ function loadFiles(explicit: string | undefined, env: Env): KubeConfig | null {
     try {
       one.loadFromFile(file);
     } catch (err) {
-      throw new KubeConfigError(`cannot read kubeconfig ${file}: ${(err as Error).message}`);
+      throw new KubeConfigError(kubeconfigReadError(file, err));
     }
     for (const c of one.getClusters() ?? []) if (!clusters.has(c.name)) clusters.set(c.name, c);
     for (const u of one.getUsers() ?? []) if (!users.has(u.name)) users.set(u.name, u);
