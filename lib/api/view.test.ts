@@ -62,6 +62,12 @@ describe('resolveView', () => {
     expect(r.ok ? null : r.failure).toMatchObject({ status: 403, kind: 'forbidden', body: { error: expect.stringContaining('PODNODE_ALLOWED_HOSTS') } });
   });
 
+  it('an unknown context is a 400 that names only what was asked for, never the other contexts', async () => {
+    process.env.KUBECONFIG = path.join(dir, 'good.yaml');
+    const r = await resolve('ctx=nope');
+    expect(r.ok ? null : r.failure.body.error).toBe('context "nope" is not one this dashboard serves');
+  });
+
   it('a route that serves only json refuses another format', async () => {
     process.env.KUBECONFIG = path.join(dir, 'good.yaml');
     const r = await resolve('format=csv');

@@ -7,7 +7,7 @@ import { parseQueryParams, QueryError, type Query } from '@/lib/query';
 import type { ApiError, ViewFailure } from '@/lib/rows/wire';
 import type { RowIndex } from '@/lib/rows/row-index';
 import { getRowIndex, whenFirstSynced } from '@/lib/rows/source';
-import { UnknownContextError } from '@/lib/kube/server';
+import { TooManyContextsError, UnknownContextError } from '@/lib/kube/server';
 import { checkRequest } from '@/lib/api/guard';
 
 export const FORMATS = ['json', 'csv', 'ndjson', 'text'] as const;
@@ -68,7 +68,13 @@ export async function resolveView(input: URLSearchParams | SearchParams, opts: O
     const message = err instanceof Error ? err.message : String(err);
     // Only a context the request named is the request's fault; a kubeconfig the server cannot
     // read, or a wrong PODNODE_CONTEXT, is the server's.
-    if (err instanceof UnknownContextError && context !== undefined) return requestFault({ error: message, where: { param: CONTEXT_PARAM } });
+    // The message names only the context asked for: the kubeconfig's other contexts are not listed.
+    if (err instanceof UnknownContextError && context !== undefined) {
+      return requestFault({ error: `context ${JSON.stringify(context)} is not one this dashboard serves`, where: { param: CONTEXT_PARAM } });
+    }
+    if (err instanceof TooManyContextsError) {
+      return { ok: false, failure: { status: 503, kind: 'cluster', body: { error: message } } };
+    }
     return { ok: false, failure: { status: 503, kind: 'cluster', body: { error: `the dashboard cannot reach a cluster: ${message}` } } };
   }
   if (opts.waitForSync) await whenFirstSynced(index);

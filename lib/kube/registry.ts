@@ -32,7 +32,18 @@ export type GetClusterCacheOptions = Omit<KubeConfigOptions, 'context'> &
     /** serves DEMO_CONTEXT_NAME, and the default context when there is no kubeconfig; without it
      *  a missing kubeconfig is a KubeConfigError */
     demo?: DemoSource;
+    /** serve DEMO_CONTEXT_NAME even when a kubeconfig exists (the CLI's explicit --demo) */
+    demoWithKubeconfig?: boolean;
+    /** at most this many live caches; a new context beyond it first evicts one `evictable` says
+     *  may go, else throws TooManyContextsError */
+    maxCaches?: number;
+    evictable?: (name: string) => boolean;
   };
+
+/** A new context would exceed the configured number of live caches. */
+export class TooManyContextsError extends Error {
+  override name = 'TooManyContextsError';
+}
 
 /**
  * The shared, started cache for a context (default: PODNODE_CONTEXT, else the kubeconfig's
@@ -48,8 +59,12 @@ export function getClusterCache(contextName?: string, opts: GetClusterCacheOptio
   if (hit) return hit;
 
   // Only the exact demo name: 'podnode-sim' is the simulator's own kubeconfig context, which
-  // a test or bench reaches like any real cluster.
+  // a test or bench reaches like any real cluster. The demo is a stand-in for a missing
+  // kubeconfig: where one exists, asking for the demo by name is asking for a context it lacks.
   const wantsDemo = contextName === DEMO_CONTEXT_NAME;
+  if (wantsDemo && !opts.demoWithKubeconfig && resolveKubeConfig({ ...opts, context: undefined }) !== null) {
+    throw new UnknownContextError(`context "${contextName}" not found: the demo runs only when there is no kubeconfig`);
+  }
   const resolved = wantsDemo ? null : resolveKubeConfig({ ...opts, context: contextName });
   if (!resolved && contextName !== undefined && !wantsDemo) {
     throw new UnknownContextError(`context "${contextName}" not found: no kubeconfig${opts.demo ? ` (available: ${DEMO_CONTEXT_NAME})` : ''}`);
@@ -60,6 +75,7 @@ export function getClusterCache(contextName?: string, opts: GetClusterCacheOptio
   const name = resolved ? resolved.context.name : DEMO_CONTEXT_NAME;
   let cache = reg.caches.get(name);
   if (!cache) {
+    if (opts.maxCaches !== undefined && reg.caches.size >= opts.maxCaches) evictOne(reg, opts.maxCaches, opts.evictable);
     const tuning = { pageLimit: opts.pageLimit, watchdogMs: opts.watchdogMs, batchWindowMs: opts.batchWindowMs };
     cache = resolved
       ? new ClusterCache({ ...tuning, kc: resolved.kc, context: resolved.context })
@@ -68,6 +84,24 @@ export function getClusterCache(contextName?: string, opts: GetClusterCacheOptio
   }
   reg.aliases.set(asked, name);
   return cache;
+}
+
+function evictOne(reg: Registry, max: number, evictable: ((name: string) => boolean) | undefined): void {
+  const victim = [...reg.caches.keys()].find((name) => evictable?.(name) ?? false);
+  if (victim === undefined) {
+    throw new TooManyContextsError(`already watching ${max} contexts, each with viewers: try again when one is idle`);
+  }
+  void stopClusterCache(victim);
+}
+
+/** Stops one context's cache and forgets it; the next request for it starts a fresh one. */
+export async function stopClusterCache(name: string): Promise<void> {
+  const reg = registry();
+  const cache = reg.caches.get(name);
+  if (!cache) return;
+  reg.caches.delete(name);
+  for (const [asked, resolved] of reg.aliases) if (resolved === name) reg.aliases.delete(asked);
+  await cache.stop();
 }
 
 /** Stops every cache (and the demo simulator) and forgets them: for tests and shutdown. */

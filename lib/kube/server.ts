@@ -4,4 +4,5 @@
 import 'server-only';
 
 export { UnknownContextError } from './kubeconfig';
+export { TooManyContextsError } from './registry';
 

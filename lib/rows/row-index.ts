@@ -43,6 +43,11 @@ export class RowIndex {
     return [...uids].flatMap((uid) => this.byUid.get(uid) ?? []);
   }
 
+  /** live subscribers (open streams): a context with none may be stopped when idle */
+  get viewers(): number {
+    return this.listeners.size;
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

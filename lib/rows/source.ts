@@ -3,13 +3,19 @@
 // dashboard and the CLI both open their rows here. Kept on globalThis: under Turbopack, route
 // handlers and pages each get their own copy of a module, so a module-level Map would build one
 // index (and one watch) per route. No 'server-only': the CLI runs this under plain Node.
-import { getClusterCache, DEMO_CONTEXT_NAME } from '@/lib/kube/registry';
+import { getClusterCache, stopClusterCache, DEMO_CONTEXT_NAME } from '@/lib/kube/registry';
 import type { Env } from '@/lib/kube/kubeconfig';
 import { demoSource } from '@/lib/demo';
 import { capacityTableFromEnv } from '@/lib/config/capacity-table';
 import { RowIndex } from './row-index';
 
-type Sources = Map<string, RowIndex>;
+type Source = { index: RowIndex; lastUsed: number };
+type Sources = {
+  byContext: Map<string, Source>;
+  defaultContext: string | null;
+  idleMs: number;
+  sweeper: { timer: ReturnType<typeof setInterval>; everyMs: number } | null;
+};
 const g = globalThis as typeof globalThis & { __podnodeRowIndexes?: Sources };
 
 export type RowSourceOptions = {
@@ -25,23 +31,62 @@ export type RowSourceOptions = {
 /** How long a request waits for a cache that is still listing before answering with what it has. */
 const FIRST_SYNC_WAIT_MS = 10_000;
 
-/** Throws KubeConfigError for an unknown context name or an unreadable kubeconfig. */
+/**
+ * Throws KubeConfigError for an unknown context name or an unreadable kubeconfig, and
+ * TooManyContextsError when PODNODE_MAX_CONTEXTS contexts are already watched, each with viewers.
+ * A context other than the default one is stopped after PODNODE_CONTEXT_IDLE_MS without a viewer
+ * or a request, so a caller cannot leave watches (and exec plugins) running.
+ */
 export function getRowIndex(contextName?: string, opts: RowSourceOptions = {}): RowIndex {
   const env = opts.env ?? process.env;
   const mode = opts.demo ?? 'auto';
+  const sources = (g.__podnodeRowIndexes ??= { byContext: new Map(), defaultContext: null, idleMs: 0, sweeper: null });
   const cache = getClusterCache(mode === 'only' ? DEMO_CONTEXT_NAME : contextName, {
     env,
     kubeconfigPath: opts.kubeconfigPath,
     demo: mode === 'never' ? undefined : demoSource(env, opts.demoChurn),
+    demoWithKubeconfig: mode === 'only',
+    maxCaches: positiveInt(env.PODNODE_MAX_CONTEXTS, 4),
+    evictable: (name) => name !== sources.defaultContext && (sources.byContext.get(name)?.index.viewers ?? 0) === 0,
   });
   const key = cache.context().name;
-  const sources = (g.__podnodeRowIndexes ??= new Map());
-  let index = sources.get(key);
-  if (!index || index.cache !== cache) {
-    index = new RowIndex(cache, capacityTableFromEnv(env));
-    sources.set(key, index);
+  if (contextName === undefined) sources.defaultContext = key;
+  let source = sources.byContext.get(key);
+  if (!source || source.index.cache !== cache) {
+    source = { index: new RowIndex(cache, capacityTableFromEnv(env)), lastUsed: Date.now() };
+    sources.byContext.set(key, source);
   }
-  return index;
+  source.lastUsed = Date.now();
+  sweepIdle(sources, positiveInt(env.PODNODE_CONTEXT_IDLE_MS, 10 * 60_000));
+  return source.index;
+}
+
+/** Stops contexts (not the default one) that had no viewer and no request for `idleMs`. */
+function sweepIdle(sources: Sources, idleMs: number): void {
+  sources.idleMs = idleMs;
+  const sweep = () => {
+    const now = Date.now();
+    for (const [name, s] of sources.byContext) {
+      if (s.index.viewers > 0) s.lastUsed = now;
+      else if (name !== sources.defaultContext && now - s.lastUsed >= sources.idleMs) {
+        sources.byContext.delete(name);
+        void stopClusterCache(name);
+      }
+    }
+  };
+  sweep();
+  const everyMs = Math.min(60_000, Math.max(500, idleMs / 2));
+  if (sources.sweeper?.everyMs !== everyMs) {
+    if (sources.sweeper) clearInterval(sources.sweeper.timer);
+    const timer = setInterval(sweep, everyMs);
+    timer.unref?.();
+    sources.sweeper = { timer, everyMs };
+  }
+}
+
+function positiveInt(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 /** Waits up to `timeoutMs` for the first complete LIST; true when the rows hold it. */
