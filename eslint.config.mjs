@@ -11,7 +11,7 @@ const LAYERS = {
   'lib/kube': [],
   'lib/demo': ['lib/sim', 'lib/kube'],
   'lib/rows': ['lib/kube', 'lib/query', 'lib/config', 'lib/demo'],
-  'lib/api': ['lib/rows', 'lib/kube', 'lib/query'],
+  'lib/api': ['lib/rows', 'lib/kube', 'lib/query', 'lib/config'],
   'lib/cli': ['lib/rows', 'lib/kube', 'lib/query', 'lib/config'],
   // the browser: pure code and the wire schemas only
   components: ['lib/query', 'lib/rows/wire.ts'],

@@ -3,6 +3,7 @@ import 'server-only';
 import { formatCsv, formatNdjson, formatText } from '@/lib/query';
 import { selectRows, cellColumns, toWireRow } from '@/lib/rows/select';
 import { json } from '@/lib/api/http';
+import { streamJsonWithArray } from '@/lib/api/json-stream';
 import type { View } from '@/lib/api/view';
 
 export function respondPodNodes({ query, index, params, format }: View): Response {
@@ -30,22 +31,16 @@ export function respondPodNodes({ query, index, params, format }: View): Respons
         headers: { ...headers, 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' },
       });
     case 'json': {
-      // Rows without the pod/node objects, plus the `o` columns as text: ~400 bytes a row instead
-      // of ~6 KB. objects=1 adds the stripped pod and node, so every path stays reachable.
+      // Rows without the pod/node objects, plus the `o` columns as cells: ~400 bytes a row instead
+      // of ~6 KB. objects=1 adds the stripped pod and node, so every path stays reachable; those
+      // rows are streamed a chunk at a time rather than built as one string.
       const objects = params.get('objects') === '1';
       const cells = cellColumns(compiled, query);
-      const body = {
-        rows: objects ? rows : rows.map((r) => toWireRow(r, cells)),
-        total: index.size,
-        matched: rows.length,
-        status,
-        lastSyncAt: status.lastSyncAt,
-        context: index.cache.context(),
-      };
+      const head = { total: index.size, matched: rows.length, status, lastSyncAt: status.lastSyncAt, context: index.cache.context() };
       const download = params.get('download') === '1';
-      return json(body, {
-        headers: { ...headers, ...(download ? { 'Content-Disposition': `attachment; filename="${filename}.json"` } : {}) },
-      });
+      const disposition: Record<string, string> = download ? { 'Content-Disposition': `attachment; filename="${filename}.json"` } : {};
+      if (objects) return streamJsonWithArray(head, 'rows', rows, { ...headers, ...disposition });
+      return json({ rows: rows.map((r) => toWireRow(r, cells)), ...head }, { headers: { ...headers, ...disposition } });
     }
   }
 }

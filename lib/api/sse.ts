@@ -8,10 +8,17 @@ import type { View } from '@/lib/api/view';
 import { toWireRow } from '@/lib/rows/select';
 import { snapshotOf } from '@/lib/rows/snapshot';
 import { facetsFor } from '@/lib/rows/facets-memo';
+import { positiveInt } from '@/lib/config/env';
 
 const PATCH_EVERY_MS = 250;
 const FACETS_EVERY_MS = 2_000;
 const HEARTBEAT_EVERY_MS = 15_000;
+
+/** Streams open at once, beyond which a new one is a 503 with Retry-After. */
+const maxStreams = () => positiveInt(process.env.PODNODE_MAX_STREAMS, 256);
+/** Bytes queued for a client that stops reading before it is dropped (it reconnects and gets a
+ *  fresh snapshot): without a bound one stalled tab would grow the server without limit. */
+const maxBacklogBytes = () => positiveInt(process.env.PODNODE_STREAM_BACKLOG_BYTES, 8 * 1024 * 1024);
 
 // Open streams never end by themselves, and a server shutting down waits for every connection:
 // close them on SIGTERM/SIGINT so the process exits and browsers reconnect to its successor.
@@ -30,7 +37,14 @@ function openStreams(): OpenStreams {
 }
 
 export function streamPodNodes(request: Request, { query, index }: View): Response {
+  if (openStreams().size >= maxStreams()) {
+    return Response.json(
+      { error: `this dashboard already serves ${maxStreams()} live streams (PODNODE_MAX_STREAMS): try again shortly` },
+      { status: 503, headers: { 'Retry-After': '10', 'Cache-Control': 'no-store' } },
+    );
+  }
   const encoder = new TextEncoder();
+  const backlogLimit = maxBacklogBytes();
   const sent = new Set<string>();
   const pendingUpserts = new Map<string, PodNodeRow>();
   const pendingDeletes = new Set<string>();
@@ -39,12 +53,20 @@ export function streamPodNodes(request: Request, { query, index }: View): Respon
   let facetsVersion = -1;
   let unsubscribe = () => {};
   let closed = false;
+  let snapshotBytes = 0;
   let closeOnShutdown = () => {};
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       const write = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
+        if (closed) return;
+        controller.enqueue(encoder.encode(text));
+        // desiredSize goes negative by what waits unsent: the client (or its network) is not reading.
+        // The first snapshot may itself be large; the bound is on what piles up beyond it.
+        if ((controller.desiredSize ?? 0) < -(backlogLimit + snapshotBytes)) {
+          console.warn(`podnode: dropped a stream that stopped reading (over ${backlogLimit} bytes waiting); it will reconnect and resync`);
+          close(controller, new Error('stream backlog over its bound'));
+        }
       };
       const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
@@ -53,7 +75,9 @@ export function streamPodNodes(request: Request, { query, index }: View): Respon
       for (const row of selection.rows) sent.add(row.uid);
       facetsVersion = index.version;
       write('retry: 2000\n\n');
-      send('snapshot', event);
+      const snapshotText = `event: snapshot\ndata: ${JSON.stringify(event)}\n\n`;
+      snapshotBytes = Buffer.byteLength(snapshotText);
+      write(snapshotText);
 
       const flush = () => {
         patchTimer = undefined;
@@ -99,9 +123,10 @@ export function streamPodNodes(request: Request, { query, index }: View): Respon
     cancel() {
       close();
     },
-  });
+  }, { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength });
 
-  function close(controller?: ReadableStreamDefaultController<Uint8Array>) {
+  /** With `error`, what is queued is discarded at once (a dropped slow client); else it drains. */
+  function close(controller?: ReadableStreamDefaultController<Uint8Array>, error?: Error) {
     if (closed) return;
     closed = true;
     openStreams().delete(closeOnShutdown);
@@ -109,7 +134,8 @@ export function streamPodNodes(request: Request, { query, index }: View): Respon
     if (patchTimer) clearTimeout(patchTimer);
     for (const t of timers) clearInterval(t);
     try {
-      controller?.close();
+      if (error) controller?.error(error);
+      else controller?.close();
     } catch {
       // already closed by the runtime after the client went away
     }

@@ -8,6 +8,7 @@ import type { Env } from '@/lib/kube/kubeconfig';
 import { demoSource } from '@/lib/demo';
 import { capacityTableFromEnv } from '@/lib/config/capacity-table';
 import { RowIndex } from './row-index';
+import { positiveInt } from '@/lib/config/env';
 
 type Source = { index: RowIndex; lastUsed: number };
 type Sources = {
@@ -84,10 +85,6 @@ function sweepIdle(sources: Sources, idleMs: number): void {
   }
 }
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return value !== undefined && value !== '' && Number.isInteger(n) && n > 0 ? n : fallback;
-}
 
 /** Waits up to `timeoutMs` for the first complete LIST; true when the rows hold it. */
 export function whenFirstSynced(index: RowIndex, timeoutMs = FIRST_SYNC_WAIT_MS): Promise<boolean> {
