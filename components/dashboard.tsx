@@ -19,7 +19,7 @@ import { SelectorBox } from '@/components/selector-box';
 import { SummaryStrip } from '@/components/summary-strip';
 import { DataTable } from '@/components/data-table';
 import { DetailDrawer } from '@/components/detail-drawer';
-import { ClusterErrorBanner, QueryErrorBanner } from '@/components/query-error-banner';
+import { ClusterErrorBanner, LimitsBanner, QueryErrorBanner } from '@/components/query-error-banner';
 
 type Props = { initialSearch: string; initial: SnapshotEvent | null; initialFailure: ViewFailure | null; renderedAt: number };
 
@@ -124,6 +124,7 @@ export function Dashboard({ initialSearch, initial, initialFailure, renderedAt }
         <SummaryStrip entries={visibleList} setKey={`${version}|${view.q}|${meta.params}`} />
         {shownError && <QueryErrorBanner message={shownError.message} param={shownError.param} />}
         {clusterError && meta.connection !== 'open' && <ClusterErrorBanner message={clusterError} />}
+        {meta.status?.limits && meta.status.limits.length > 0 && <LimitsBanner limits={meta.status.limits} />}
         {meta.partial && !shownError && (
           <p className="border-b border-neutral-200 bg-neutral-50 px-3 py-1 text-[11px] text-neutral-500 dark:border-neutral-800 dark:bg-neutral-900">
             Showing the first {visible.length} of {meta.matched} rows while the live stream connects…

@@ -15,3 +15,19 @@ export function ClusterErrorBanner({ message }: { message: string }) {
     </div>
   );
 }
+
+/** What the dashboard's credentials may not read, and what would let them: shown while it lasts. */
+export function LimitsBanner({ limits }: { limits: readonly string[] }) {
+  return (
+    <div role="status" data-testid="limits" className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-200">
+      <b className="font-semibold">Partial view:</b>
+      <ul className="inline">
+        {limits.map((l) => (
+          <li key={l} className="ml-1 inline">
+            {l}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -9,10 +9,10 @@ import { expect } from '@playwright/test';
 
 export type OwnStack = { base: string; simUrl: string; server: ChildProcess; logs: () => string; rssMb: () => number; stop: () => void };
 
-export async function startOwnStack(opts: { port: number; simPort: number; churn: number; pods: number; env?: Record<string, string> }): Promise<OwnStack> {
+export async function startOwnStack(opts: { port: number; simPort: number; churn: number; pods: number; env?: Record<string, string>; simArgs?: string[] }): Promise<OwnStack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-stack-'));
   const kubeconfig = path.join(dir, 'kubeconfig.yaml');
-  const sim = spawn(process.execPath, ['--import', 'tsx', 'lib/sim/cli.ts', '--port', String(opts.simPort), '--nodes', '60', '--pods', String(opts.pods), '--churn', String(opts.churn), '--kubeconfig', kubeconfig], { stdio: 'ignore' });
+  const sim = spawn(process.execPath, ['--import', 'tsx', 'lib/sim/cli.ts', '--port', String(opts.simPort), '--nodes', '60', '--pods', String(opts.pods), '--churn', String(opts.churn), '--kubeconfig', kubeconfig, ...(opts.simArgs ?? [])], { stdio: 'ignore' });
   const simUrl = `http://127.0.0.1:${opts.simPort}`;
   await expect.poll(() => fetch(`${simUrl}/version`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
   const standalone = path.resolve('.next', 'standalone');

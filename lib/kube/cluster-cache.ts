@@ -36,13 +36,18 @@ export type ClusterCacheOptions = {
   backoff?: BackoffOptions;
   /** observability hook: every retry delay chosen */
   onBackoff?: (info: BackoffInfo) => void;
+  /** list and watch pods in these namespaces only (one loop each), for credentials that may not
+   *  list pods cluster-wide; default: all namespaces in one loop */
+  namespaces?: readonly string[];
+  /** after a 403, how long before a loop asks again; default 5 min */
+  forbiddenRetryMs?: number;
 };
 
 export type ChangeListener = (batch: ChangeBatch) => void;
 
 export class ClusterCache {
   private readonly abort = new AbortController();
-  private readonly podSync: ResourceSync;
+  private readonly podSyncs: ResourceSync[];
   private readonly nodeSync: ResourceSync;
   private readonly listeners = new Set<ChangeListener>();
   private readonly batcher: ChangeBatcher;
@@ -53,7 +58,11 @@ export class ClusterCache {
 
   constructor(private readonly opts: ClusterCacheOptions) {
     this.batcher = new ChangeBatcher(opts.batchWindowMs ?? 150, (b) => this.deliver(b));
-    this.status = new StatusTracker(['pods', 'nodes'], (s) => {
+    const namespaces = opts.namespaces?.length ? [...new Set(opts.namespaces)] : null;
+    const podLoops = namespaces
+      ? namespaces.map((ns) => ({ label: `pods in ${ns}`, path: `/api/v1/namespaces/${encodeURIComponent(ns)}/pods`, namespace: ns as string | null }))
+      : [{ label: 'pods', path: '/api/v1/pods', namespace: null }];
+    this.status = new StatusTracker([...podLoops.map((l) => l.label), 'nodes'], (s) => {
       if (this.listeners.size > 0) this.batcher.setStatus(s);
     });
     const kcReady = Promise.resolve(opts.kc);
@@ -64,19 +73,23 @@ export class ClusterCache {
       watchTimeoutSeconds: opts.watchTimeoutSeconds ?? ([300, 600] as const),
       listIdleTimeoutMs: opts.listIdleTimeoutMs ?? 60_000,
       backoff: opts.backoff,
+      forbiddenRetryMs: opts.forbiddenRetryMs,
     };
     // One interner per cache: replicas of a template share one copy of it (see intern.ts).
     const interner = new Interner();
-    this.podSync = new ResourceSync(
-      kcReady,
-      { ...common, resource: 'pods', kind: 'Pod', path: '/api/v1/pods', keyOf: (o) => o.metadata.uid, strip: (o) => interner.pod(stripPod(o)) },
-      this.hooks('pods', (o) => o.metadata.uid),
-      this.abort.signal,
+    this.podSyncs = podLoops.map(
+      (loop) =>
+        new ResourceSync(
+          kcReady,
+          { ...common, resource: 'pods', label: loop.label, kind: 'Pod', path: loop.path, keyOf: (o) => o.metadata.uid, strip: (o) => interner.pod(stripPod(o)) },
+          this.hooks('pods', loop.label, (o) => o.metadata.uid, forbiddenPods(loop.namespace)),
+          this.abort.signal,
+        ),
     );
     this.nodeSync = new ResourceSync(
       kcReady,
-      { ...common, resource: 'nodes', kind: 'Node', path: '/api/v1/nodes', keyOf: (o) => o.metadata.name, strip: (o) => interner.node(stripNode(o)) },
-      this.hooks('nodes', (o) => o.metadata.name),
+      { ...common, resource: 'nodes', label: 'nodes', kind: 'Node', path: '/api/v1/nodes', keyOf: (o) => o.metadata.name, strip: (o) => interner.node(stripNode(o)) },
+      this.hooks('nodes', 'nodes', (o) => o.metadata.name, FORBIDDEN_NODES),
       this.abort.signal,
     );
   }
@@ -84,7 +97,7 @@ export class ClusterCache {
   /** Starts both list-watch loops; idempotent. */
   start(): this {
     if (this.runs.length === 0 && !this.abort.signal.aborted) {
-      this.runs = [this.podSync.run(), this.nodeSync.run()].map((run) => {
+      this.runs = [...this.podSyncs.map((p) => p.run()), this.nodeSync.run()].map((run) => {
         this.loopsRunning++;
         return run.finally(() => this.loopsRunning--);
       });
@@ -113,8 +126,8 @@ export class ClusterCache {
     return this.opts.context;
   }
 
-  pods(): IterableIterator<KubeObject> {
-    return this.podSync.items.values();
+  *pods(): IterableIterator<KubeObject> {
+    for (const sync of this.podSyncs) yield* sync.items.values();
   }
 
   /** node name → node */
@@ -123,7 +136,9 @@ export class ClusterCache {
   }
 
   get podCount(): number {
-    return this.podSync.items.size;
+    let n = 0;
+    for (const sync of this.podSyncs) n += sync.items.size;
+    return n;
   }
 
   /** bumped on every applied change: a cheap "has anything changed since" check */
@@ -132,7 +147,7 @@ export class ClusterCache {
   }
 
   metrics(): Record<ResourceName, ResourceMetrics> {
-    return { pods: { ...this.podSync.metrics }, nodes: { ...this.nodeSync.metrics } };
+    return { pods: sumMetrics(this.podSyncs.map((p) => p.metrics)), nodes: { ...this.nodeSync.metrics } };
   }
 
   /** Resolves once pods and nodes have both been listed; rejects after timeoutMs with why not. */
@@ -158,7 +173,7 @@ export class ClusterCache {
     };
   }
 
-  private hooks(resource: ResourceName, keyOf: (o: KubeObject) => string): ResourceSyncHooks {
+  private hooks(resource: ResourceName, label: string, keyOf: (o: KubeObject) => string, forbiddenWhy: string): ResourceSyncHooks {
     const change = (obj: KubeObject, del: boolean) => {
       this.changeCount++;
       if (this.listeners.size > 0) this.batcher.add(resource, keyOf(obj), obj, del);
@@ -166,9 +181,10 @@ export class ClusterCache {
     return {
       upsert: (obj) => change(obj, false),
       delete: (obj) => change(obj, true),
-      listed: () => this.status.listed(resource),
-      healthy: () => this.status.healthy(resource),
-      failed: (err) => this.status.failed(resource, err.message),
+      listed: () => this.status.listed(label),
+      healthy: () => this.status.healthy(label),
+      failed: (err) => this.status.failed(label, err.message),
+      forbidden: () => this.status.forbidden(label, forbiddenWhy),
       backingOff: (info) => {
         try {
           this.opts.onBackoff?.(info);
@@ -189,4 +205,22 @@ export class ClusterCache {
       }
     }
   }
+}
+
+// What a 403 means, said once where a user will read it: which permission is missing and which
+// setting or manifest gives it. The loop then asks again only every few minutes, never in a storm.
+const FORBIDDEN_NODES =
+  'nodes: forbidden — the credentials may not list nodes, so rows show no capacity type, node group or zone. ' +
+  'Grant get, list, watch on nodes with a ClusterRole (deploy/ does).';
+
+function forbiddenPods(namespace: string | null): string {
+  return namespace
+    ? `pods in ${namespace}: forbidden — grant get, list, watch on pods in namespace ${namespace} (a Role, as deploy/namespaced does), or take it out of PODNODE_NAMESPACES.`
+    : 'pods: forbidden — the credentials may not list pods cluster-wide. Set PODNODE_NAMESPACES to the namespaces they may read (deploy/namespaced), or grant get, list, watch on pods with a ClusterRole (deploy/).';
+}
+
+function sumMetrics(all: ResourceMetrics[]): ResourceMetrics {
+  const out = { ...all[0]! };
+  for (const m of all.slice(1)) for (const k of Object.keys(out) as (keyof ResourceMetrics)[]) out[k] += m[k];
+  return out;
 }

@@ -3,6 +3,7 @@
 // behave exactly as in client-node) with node:http(s) directly, because client-node's typed
 // list calls turn 5 MB pages into class instances with Dates, and its Watch class hides the
 // status body, Retry-After and the moment bytes arrive — all of which the cache needs.
+import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
@@ -52,6 +53,7 @@ export async function openGet(kc: KubeConfig, path: string, query: Query, opts: 
   };
   try {
     await kc.applyToHTTPSOptions(options);
+    applyTokenFile(kc, options);
   } catch (err) {
     throw new KubeApiError(credentialError(kc.getCurrentUser(), err));
   }
@@ -120,4 +122,21 @@ async function readText(body: Readable, max: number): Promise<string> {
     chunks.push(buf);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+// A pod's service-account token is a file the kubelet rotates (hourly, and sooner near expiry).
+// client-node re-reads it only once a minute; we read it when it changed, before every request,
+// so a rotated token is used at once and a request never goes out with one already replaced.
+const tokenFiles = new Map<string, { mtimeMs: number; size: number; token: string }>();
+
+function applyTokenFile(kc: KubeConfig, options: https.RequestOptions): void {
+  const file = (kc.getCurrentUser()?.authProvider?.config as { tokenFile?: unknown } | undefined)?.tokenFile;
+  if (typeof file !== 'string') return;
+  const stat = fs.statSync(file);
+  let cached = tokenFiles.get(file);
+  if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
+    cached = { mtimeMs: stat.mtimeMs, size: stat.size, token: fs.readFileSync(file, 'utf8').trim() };
+    tokenFiles.set(file, cached);
+  }
+  options.headers = { ...options.headers, Authorization: `Bearer ${cached.token}` };
 }

@@ -18,6 +18,9 @@ export type KubeConfigOptions = {
   kubeconfigPath?: string;
   /** for tests; default process.env */
   env?: Env;
+  /** for tests: the directory that stands for `/` when reading the pod's service account
+   *  (`<root>/var/run/secrets/kubernetes.io/serviceaccount/{token,ca.crt,namespace}`) */
+  inClusterRoot?: string;
 };
 
 export type ResolvedKubeConfig = {
@@ -47,7 +50,7 @@ export function resolveKubeConfig(opts: KubeConfigOptions = {}): ResolvedKubeCon
   // An explicit file beats in-cluster: someone who names a file means it.
   if (!explicit && env.KUBERNETES_SERVICE_HOST) {
     const kc = new KubeConfig();
-    withEnv(env, () => kc.loadFromCluster());
+    withEnv(env, () => kc.loadFromCluster(opts.inClusterRoot ?? ''));
     return select(kc, wanted, 'in-cluster');
   }
   const kc = loadFiles(explicit, env);

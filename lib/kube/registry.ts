@@ -76,7 +76,9 @@ export function getClusterCache(contextName?: string, opts: GetClusterCacheOptio
   let cache = reg.caches.get(name);
   if (!cache) {
     if (opts.maxCaches !== undefined && reg.caches.size >= opts.maxCaches) evictOne(reg, opts.maxCaches, opts.evictable);
-    const tuning = { pageLimit: opts.pageLimit, watchdogMs: opts.watchdogMs, batchWindowMs: opts.batchWindowMs };
+    const env = opts.env ?? process.env;
+    const namespaces = (env.PODNODE_NAMESPACES ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+    const tuning = { pageLimit: opts.pageLimit, watchdogMs: opts.watchdogMs, batchWindowMs: opts.batchWindowMs, namespaces };
     cache = resolved
       ? new ClusterCache({ ...tuning, kc: resolved.kc, context: resolved.context })
       : demoCache(reg, opts.demo!, tuning);

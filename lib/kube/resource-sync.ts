@@ -13,6 +13,8 @@ export type ResourceName = 'pods' | 'nodes';
 
 export type ResourceSyncConfig = {
   resource: ResourceName;
+  /** what this loop lists, for status and logs: `pods`, `nodes`, `pods in team-a` */
+  label: string;
   kind: 'Pod' | 'Node';
   path: string;
   keyOf: (obj: KubeObject) => string;
@@ -23,6 +25,9 @@ export type ResourceSyncConfig = {
   watchTimeoutSeconds: readonly [number, number];
   listIdleTimeoutMs: number;
   backoff?: BackoffOptions;
+  /** after a 403, how long before asking again: permissions change rarely, and a storm of
+   *  refused LISTs helps nobody; default 5 min */
+  forbiddenRetryMs?: number;
 };
 
 export type BackoffInfo = { resource: ResourceName; delayMs: number; error: Error };
@@ -35,6 +40,8 @@ export type ResourceSyncHooks = {
   /** evidence that we are in sync: a LIST completed, a watch opened or delivered an event */
   healthy(): void;
   failed(err: Error): void;
+  /** the credentials may not list this resource (HTTP 403) */
+  forbidden(err: KubeApiError): void;
   backingOff?(info: BackoffInfo): void;
 };
 
@@ -80,6 +87,19 @@ export class ResourceSync {
           // A watch that expired is routine: relist at once. A LIST chain that keeps expiring
           // (continue token too old) falls through to the backoff below.
           if (fromWatch) continue;
+        }
+        if (error instanceof KubeApiError && error.status === 403) {
+          this.metrics.errors++;
+          this.needList = true;
+          this.hooks.forbidden(error);
+          const delayMs = this.cfg.forbiddenRetryMs ?? 5 * 60_000;
+          this.hooks.backingOff?.({ resource: this.cfg.resource, delayMs, error });
+          try {
+            await sleep(delayMs, this.signal);
+          } catch {
+            return; // stopped
+          }
+          continue;
         }
         if (error instanceof WatchdogTimeout) {
           this.metrics.watchdogRestarts++;
@@ -205,7 +225,7 @@ export class ResourceSync {
         this.advance(evt.object as KubeObject);
         return;
       case 'ERROR':
-        throw statusToError(evt.object, this.cfg.resource);
+        throw statusToError(evt.object, this.cfg.label);
     }
   }
 
@@ -233,7 +253,7 @@ function asList(page: unknown): ListPage {
   return p as ListPage;
 }
 
-function statusToError(obj: unknown, resource: ResourceName): KubeApiError {
+function statusToError(obj: unknown, resource: string): KubeApiError {
   const s = (obj ?? {}) as { code?: unknown; reason?: unknown; message?: unknown };
   const code = typeof s.code === 'number' ? s.code : undefined;
   const reason = typeof s.reason === 'string' ? s.reason : undefined;

@@ -4,7 +4,7 @@
 import type { ClusterStatus } from './types';
 
 // evidenceAt: last moment this resource was known in sync (list done, watch open, event)
-type ResourceState = { listed: boolean; error: string | null; evidenceAt: number };
+type ResourceState = { listed: boolean; error: string | null; forbidden: string | null; evidenceAt: number };
 
 export class StatusTracker {
   private readonly resources = new Map<string, ResourceState>();
@@ -17,17 +17,35 @@ export class StatusTracker {
     names: readonly string[],
     private readonly onChange: (status: ClusterStatus) => void,
   ) {
-    for (const n of names) this.resources.set(n, { listed: false, error: null, evidenceAt: 0 });
+    for (const n of names) this.resources.set(n, { listed: false, error: null, forbidden: null, evidenceAt: 0 });
   }
 
   listed(name: string): void {
-    this.get(name).listed = true;
+    const r = this.get(name);
+    r.listed = true;
+    r.forbidden = null;
+    this.markSynced();
+    this.changed();
+  }
+
+  /** The credentials may not list this resource: it counts as listed (empty), so the rest of the
+   *  view goes live, and the reason stays in the status as a limit until a LIST succeeds. */
+  forbidden(name: string, why: string): void {
+    const r = this.get(name);
+    r.listed = true;
+    r.error = null;
+    r.forbidden = why;
+    r.evidenceAt = Date.now();
+    this.markSynced();
+    this.changed();
+  }
+
+  private markSynced(): void {
     if (!this.synced && [...this.resources.values()].every((r) => r.listed)) {
       this.synced = true;
       for (const w of this.waiters) w();
       this.waiters.clear();
     }
-    this.changed();
   }
 
   /** Called on every event too, so it must stay cheap when nothing changes. */
@@ -47,22 +65,24 @@ export class StatusTracker {
 
   current(): ClusterStatus {
     const rs = [...this.resources.entries()];
+    const limits = rs.flatMap(([, r]) => (r.forbidden ? [r.forbidden] : []));
+    const withLimits = (s: ClusterStatus): ClusterStatus => (limits.length ? { ...s, limits } : s);
     const errors = rs.filter(([, r]) => r.error !== null).map(([n, r]) => `${n}: ${r.error}`);
     if (errors.length > 0) {
-      return {
+      return withLimits({
         state: 'stale',
         // the whole cache is only as fresh as its least fresh resource
         lastSyncAt: this.synced ? iso(Math.min(...rs.map(([, r]) => r.evidenceAt))) : null,
         staleSince: iso(this.staleSince ?? Date.now()),
         message: errors.join('; '),
-      };
+      });
     }
     if (!this.synced) {
       const waiting = rs.filter(([, r]) => !r.listed).map(([n]) => n);
       return { state: 'syncing', lastSyncAt: null, message: `listing ${waiting.join(' and ')}` };
     }
-    // A healthy watch is open on every resource: in sync as of now.
-    return { state: 'live', lastSyncAt: iso(Date.now()) };
+    // A healthy watch is open on every resource it may read: in sync as of now.
+    return withLimits({ state: 'live', lastSyncAt: iso(Date.now()) });
   }
 
   whenSynced(timeoutMs: number): Promise<void> {
@@ -86,7 +106,7 @@ export class StatusTracker {
     if (hasError && this.staleSince === null) this.staleSince = Date.now();
     if (!hasError) this.staleSince = null;
     const s = this.current();
-    const key = `${s.state}|${s.message ?? ''}`;
+    const key = `${s.state}|${s.message ?? ''}|${(s.limits ?? []).join('|')}`;
     if (key === this.lastKey) return;
     this.lastKey = key;
     this.onChange(s);

@@ -9,6 +9,8 @@ export type ClusterStatus = {
   staleSince?: string | null;
   /** human-readable reason for syncing/stale, e.g. "connect ECONNREFUSED 127.0.0.1:6443" */
   message?: string;
+  /** what this view cannot show and why: a resource the credentials may not list (403) */
+  limits?: string[];
 };
 
 export type ContextInfo = {

@@ -16,6 +16,7 @@ export const clusterStatusSchema = z.object({
   staleSince: z.string().nullable().optional(),
   /** human-readable reason for syncing/stale, e.g. "connect ECONNREFUSED 127.0.0.1:6443" */
   message: z.string().optional(),
+  limits: z.array(z.string()).optional(),
 }) satisfies z.ZodType<ClusterStatus>;
 
 const contextInfoSchema = z.object({

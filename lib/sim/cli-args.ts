@@ -1,12 +1,13 @@
 // Flags of `npm run sim`, parsed with node:util parseArgs; bad input is an Error saying which flag.
 import { parseArgs } from 'node:util';
-import { SIM_PROFILES, type SimOptions, type SimProfile } from './types';
+import { SIM_PROFILES, type SimAuth, type SimOptions, type SimProfile } from './types';
 
 export type CliOptions = SimOptions & { kubeconfigPath: string; help: boolean };
 
 export const USAGE = `usage: npm run sim -- [--port 6443] [--host 127.0.0.1] [--nodes 30] [--pods 600]
        [--profile eks|karpenter|gke|aks|mixed] [--seed 1] [--churn EVENTS_PER_S]
-       [--namespaces a,b,c] [--history 10000] [--kubeconfig ./.podnode/sim-kubeconfig.yaml]`;
+       [--namespaces a,b,c] [--history 10000] [--kubeconfig ./.podnode/sim-kubeconfig.yaml]
+       [--forbid nodes|pods[,…]]   (answer 403 on those resources, as RBAC would)`;
 
 function int(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -22,6 +23,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       port: { type: 'string' }, host: { type: 'string' }, nodes: { type: 'string' }, pods: { type: 'string' },
       profile: { type: 'string' }, seed: { type: 'string' }, churn: { type: 'string' }, namespaces: { type: 'string' },
       history: { type: 'string' }, kubeconfig: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      forbid: { type: 'string' },
     },
   });
   const profile = values.profile ?? 'mixed';
@@ -40,5 +42,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
     namespaces: values.namespaces ? values.namespaces.split(',').map((s) => s.trim()).filter(Boolean) : [],
     historyWindow: int('history', values.history, 1, 10_000_000),
     kubeconfigPath: values.kubeconfig ?? './.podnode/sim-kubeconfig.yaml',
+    ...(values.forbid ? { auth: forbidding(values.forbid) } : {}),
   };
+}
+
+/** `--forbid nodes`: the kubeconfig's token authenticates, and RBAC refuses those resources. */
+function forbidding(list: string): SimAuth {
+  const forbidden = new Set(list.split(',').map((s) => s.trim()).filter(Boolean));
+  for (const r of forbidden) if (r !== 'pods' && r !== 'nodes') throw new Error(`--forbid takes pods and/or nodes, got "${r}"`);
+  return { tokens: new Map([['podnode-sim-token', 'podnode-sim']]), canRead: (_user, resource) => !forbidden.has(resource) };
 }

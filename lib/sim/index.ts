@@ -13,7 +13,7 @@ import { simKubeconfig, writeKubeconfigFile } from './kubeconfig';
 import type { ActiveWatch } from './watch';
 import type { Workload } from './workload';
 
-export type { SimOptions, SimHandle } from './types';
+export type { SimOptions, SimHandle, SimAuth } from './types';
 
 export async function startSim(opts: SimOptions = {}): Promise<SimHandle> {
   const profile = opts.profile ?? 'mixed';
@@ -49,11 +49,11 @@ export async function startSim(opts: SimOptions = {}): Promise<SimHandle> {
   server = await startServer({
     state, stats, watches, bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 5_000,
     takeExpireNextWatch: () => faults.takeExpireNextWatch(), isHung: () => faults.current().hangWatches,
-  }, faults, controlHandler(stats, faults, cluster), host, opts.port ?? 0);
+  }, faults, controlHandler(stats, faults, cluster), host, opts.port ?? 0, { tls: opts.tls, auth: opts.auth });
 
   const churnTimer = churn > 0 ? startChurn(churn, () => cluster.churnOnce()) : null;
-  const url = `http://${host}:${server.port}`;
-  const kubeconfig = simKubeconfig(url);
+  const url = `${opts.tls ? 'https' : 'http'}://${host}:${server.port}`;
+  const kubeconfig = simKubeconfig(url, opts.tls?.ca, opts.auth ? opts.auth.tokens.keys().next().value : undefined);
   const srv = server;
   return {
     url, port: server.port, kubeconfig, cluster, faults,

@@ -1,22 +1,24 @@
-// A kubeconfig pointing at the simulator. insecure-skip-tls-verify is what client-node needs to
-// accept an http:// server; the token is accepted but never checked.
+// A kubeconfig pointing at the simulator. Over HTTP, insecure-skip-tls-verify is what client-node
+// needs to accept an http:// server and the token is never checked; over HTTPS the kubeconfig
+// trusts the simulator's CA and carries a token it accepts.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const SIM_CONTEXT = 'podnode-sim';
 
-export function simKubeconfig(url: string): string {
+export function simKubeconfig(url: string, ca?: string, token = 'podnode-sim-token'): string {
+  const trust = ca ? `certificate-authority-data: ${Buffer.from(ca).toString('base64')}` : 'insecure-skip-tls-verify: true';
   return `apiVersion: v1
 kind: Config
 clusters:
 - name: ${SIM_CONTEXT}
   cluster:
     server: ${url}
-    insecure-skip-tls-verify: true
+    ${trust}
 users:
 - name: ${SIM_CONTEXT}-user
   user:
-    token: podnode-sim-token
+    token: ${token}
 contexts:
 - name: ${SIM_CONTEXT}
   context:

@@ -1,12 +1,16 @@
 // The HTTP listener: discovery, /api reads, refused writes, injected faults, the /sim control
 // endpoint, and a real outage (listener closed, every socket destroyed) on request.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { ActiveWatch } from './watch';
 import { type ApiContext, handleApiRead, parseTarget } from './api-handler';
 import { API_GROUP_LIST, API_V1_RESOURCES, VERSION_INFO, apiVersions } from './discovery';
 import { ApiError, statusObject } from './status';
 import type { FaultController } from './faults';
+import type { SimAuth } from './types';
+
+export type ServerSecurity = { tls?: { cert: string; key: string }; auth?: SimAuth };
 
 export type ControlHandler = (method: string, path: string, body: unknown) => Promise<unknown> | unknown;
 
@@ -42,7 +46,25 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   try { return JSON.parse(text); } catch { throw new ApiError(400, 'BadRequest', 'control request body is not valid JSON'); }
 }
 
-export async function startServer(ctx: ApiContext, faults: FaultController, control: ControlHandler, host: string, port: number): Promise<SimServer> {
+/** The user a request authenticates as, or a 401 as kube-apiserver answers it. */
+function authenticate(auth: SimAuth, req: IncomingMessage): string {
+  const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const user = token !== undefined ? auth.tokens.get(token) : undefined;
+  if (user === undefined) throw new ApiError(401, 'Unauthorized', 'Unauthorized');
+  return user;
+}
+
+/** A 403 worded as kube-apiserver's RBAC authorizer words it. */
+function authorize(auth: SimAuth, user: string, url: URL): void {
+  let target;
+  try { target = parseTarget(url.pathname); } catch { return; } // 404s and the like answer as they would
+  if (auth.canRead?.(user, target.resource, target.namespace) ?? true) return;
+  const verb = target.name !== undefined ? 'get' : url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1' ? 'watch' : 'list';
+  const scope = target.namespace !== undefined ? `in the namespace "${target.namespace}"` : 'at the cluster scope';
+  throw new ApiError(403, 'Forbidden', `${target.resource} is forbidden: User "${user}" cannot ${verb} resource "${target.resource}" in API group "" ${scope}`, { kind: target.resource });
+}
+
+export async function startServer(ctx: ApiContext, faults: FaultController, control: ControlHandler, host: string, port: number, security: ServerSecurity = {}): Promise<SimServer> {
   const sockets = new Set<Socket>();
   let outageTimer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -80,6 +102,14 @@ export async function startServer(ctx: ApiContext, faults: FaultController, cont
       return;
     }
     if (path === '/version') { ctx.stats.count('discovery', path); sendJson(res, 200, VERSION_INFO); return; }
+    if (security.auth) {
+      try {
+        authorize(security.auth, authenticate(security.auth, req), url);
+      } catch (e) {
+        ctx.stats.count('failed', e instanceof ApiError && e.code === 403 ? `forbidden ${writeTarget(path)}` : 'unauthorized');
+        throw e;
+      }
+    }
     if (path === '/api') { ctx.stats.count('discovery', path); sendJson(res, 200, apiVersions(`${host}:${port}`)); return; }
     if (path === '/apis') { ctx.stats.count('discovery', path); sendJson(res, 200, API_GROUP_LIST); return; }
     if (path === '/api/v1') { ctx.stats.count('discovery', path); sendJson(res, 200, API_V1_RESOURCES); return; }
@@ -89,13 +119,14 @@ export async function startServer(ctx: ApiContext, faults: FaultController, cont
     throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   }
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e: unknown) => {
       if (e instanceof ApiError) sendJson(res, e.code, statusObject(e.code, e.reason, e.message, e.details));
       else if (e instanceof Error && e.name === 'ZodError') sendJson(res, 400, { error: 'invalid control request', detail: e.message });
       else sendJson(res, 500, statusObject(500, 'InternalError', e instanceof Error ? e.message : String(e)));
     });
-  });
+  };
+  const server = security.tls ? https.createServer({ cert: security.tls.cert, key: security.tls.key }, onRequest) : http.createServer(onRequest);
   server.on('connection', (s: Socket) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   // watches are long-lived; the default 5 min request timeout would cut them
   server.requestTimeout = 0;

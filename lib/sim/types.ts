@@ -18,9 +18,23 @@ export type SimOptions = {
   churn?: number;
   /** extra namespaces that must exist with workloads, e.g. ['streamtech','content','commerce'] */
   namespaces?: string[];
+  /** serve HTTPS with this certificate (PEM); the kubeconfig then trusts `ca` instead of skipping
+   *  verification */
+  tls?: { cert: string; key: string; ca: string };
+  /** bearer-token authentication as an API server does it: an unknown or missing token is a 401;
+   *  `canRead` says which user may read what, else a 403 with a real Status body */
+  auth?: SimAuth;
   /** events kept for watch resume and continue tokens */
   historyWindow?: number;
   bookmarkIntervalMs?: number;
+};
+
+export type SimAuth = {
+  /** token → user name (e.g. system:serviceaccount:podnode:podnode); may be changed while serving,
+   *  as a token rotation does */
+  tokens: Map<string, string>;
+  /** default: every authenticated user may read everything */
+  canRead?: (user: string, resource: string, namespace: string | undefined) => boolean;
 };
 
 /** Request counters. Keys of `counts` are `${verb} ${resource}`, verb in list|watch|get|write|discovery|table. */
