@@ -2,8 +2,9 @@
 // `npm start`: build when there is no build (or the sources are newer than it), then serve.
 // With no kubeconfig the server starts the built-in simulated cluster by itself (lib/demo).
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, statSync, readdirSync, cpSync } from 'node:fs';
+import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { assembleStandalone } from './assemble-standalone.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const buildId = path.join(root, '.next', 'BUILD_ID');
@@ -32,11 +33,9 @@ if (process.env.PODNODE_SKIP_BUILD !== '1' && buildIsStale()) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-// output: 'standalone' is what a container runs; serve that same server here, with the static
-// assets copied in as `next build` leaves them out of it.
-const standalone = path.join(root, '.next', 'standalone');
-cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
-if (existsSync(path.join(root, 'public'))) cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
+// output: 'standalone' is what a container runs; serve that same server here, assembled as the
+// image assembles it.
+const standalone = assembleStandalone();
 
 const port = process.env.PORT ?? '3000';
 // Loopback by default: the page shows cluster data, and port-forward reaches loopback inside a pod too.
