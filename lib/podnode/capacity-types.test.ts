@@ -28,6 +28,9 @@ describe('capacityTypeOf with the default table', () => {
     ['cloud.google.com/gke-preemptible', 'true', 'spot'],
     ['cloud.google.com/gke-provisioning', 'spot', 'spot'],
     ['cloud.google.com/gke-provisioning', 'preemptible', 'spot'],
+    ['cloud.google.com/reservation-name', 'my-reservation', 'reserved'],
+    ['cloud.google.com/gke-nodepool', 'default-pool', 'on-demand'],
+    ['agentpool', 'nodepool1', 'on-demand'],
     ['cloud.google.com/gke-provisioning', 'standard', 'on-demand'],
     ['kubernetes.azure.com/scalesetpriority', 'spot', 'spot'],
     ['kubernetes.azure.com/agentpool', 'nodepool1', 'on-demand'],
@@ -82,5 +85,15 @@ describe('loadCapacityTable', () => {
   ])('rejects %j (%s) with a message naming %s', (json, _why, where) => {
     expect(() => loadCapacityTable(json)).toThrow(CapacityTableError);
     expect(() => loadCapacityTable(json)).toThrow(where);
+  });
+});
+
+describe('GKE labels together, first match wins', () => {
+  it('a spot or preemptible node pool is spot, a reservation is reserved, a plain pool on-demand', () => {
+    const pool = { 'cloud.google.com/gke-nodepool': 'p' };
+    expect(capacityTypeOf({ ...pool, 'cloud.google.com/gke-spot': 'true' })).toBe('spot');
+    expect(capacityTypeOf({ ...pool, 'cloud.google.com/gke-preemptible': 'true' })).toBe('spot');
+    expect(capacityTypeOf({ ...pool, 'cloud.google.com/reservation-name': 'r' })).toBe('reserved');
+    expect(capacityTypeOf(pool)).toBe('on-demand');
   });
 });

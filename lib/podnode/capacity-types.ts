@@ -37,6 +37,10 @@ export const DEFAULT_CAPACITY_TABLE: CapacityTable = [
   { label: 'kubernetes.azure.com/scalesetpriority', values: { spot: 'spot', regular: 'on-demand' } },
   // ... so any other AKS node, recognisable by its agent pool, is on-demand. Keep this rule last.
   { label: 'kubernetes.azure.com/agentpool', values: { '*': 'on-demand' } },
+  { label: 'agentpool', values: { '*': 'on-demand' } },
+  { label: 'cloud.google.com/reservation-name', values: { '*': 'reserved' } },
+  // a GKE node with none of the spot, preemptible or provisioning labels above is standard capacity
+  { label: 'cloud.google.com/gke-nodepool', values: { '*': 'on-demand' } },
 ];
 
 const ruleSchema = z.strictObject({

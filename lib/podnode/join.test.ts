@@ -98,3 +98,15 @@ describe('joinPodNodes', () => {
     }
   });
 });
+
+describe('Fargate', () => {
+  it('takes the node group from the pod’s Fargate profile', () => {
+    const node = { metadata: { name: 'fargate-ip-10-0-0-1', uid: 'n', labels: { 'eks.amazonaws.com/compute-type': 'fargate' } } };
+    const pod = { metadata: { name: 'p', namespace: 'ns', uid: 'u', labels: { 'eks.amazonaws.com/fargate-profile': 'fp-default' } }, spec: { nodeName: 'fargate-ip-10-0-0-1', containers: [] } };
+    const row = toPodNodeRow(pod, node);
+    expect(row.capacityType).toBe('fargate');
+    expect(row.nodeGroup).toBe('fp-default');
+    // a node with its own group keeps it
+    expect(toPodNodeRow(pod, { ...node, metadata: { ...node.metadata, labels: { ...node.metadata.labels, 'eks.amazonaws.com/nodegroup': 'ng' } } }).nodeGroup).toBe('ng');
+  });
+});

@@ -62,7 +62,8 @@ function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: NodeFact
     ownerKind: owner?.kind ?? null,
     ownerName: owner?.name ?? null,
     nodeName: typeof nodeName === 'string' && nodeName !== '' ? nodeName : null,
-    nodeGroup: facts.nodeGroup,
+    // Fargate runs each pod on a node of its own; the group is the pod's Fargate profile.
+    nodeGroup: facts.nodeGroup ?? (facts.capacityType === 'fargate' ? (fargateProfileOf(pod) ?? null) : null),
     capacityType: facts.capacityType,
     zone: facts.zone,
     instanceType: facts.instanceType,
@@ -97,4 +98,10 @@ export function joinPodNodes(
     rows.push(buildRow(pod, node, facts));
   }
   return rows;
+}
+
+function fargateProfileOf(pod: KubeObject): string | undefined {
+  const labels = pod.metadata.labels;
+  const profile = labels && Object.hasOwn(labels, 'eks.amazonaws.com/fargate-profile') ? labels['eks.amazonaws.com/fargate-profile'] : undefined;
+  return profile || undefined;
 }

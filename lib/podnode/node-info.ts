@@ -6,9 +6,13 @@ type Labels = Readonly<Record<string, string>> | undefined;
 export const NODE_GROUP_LABELS = [
   'eks.amazonaws.com/nodegroup',
   'karpenter.sh/nodepool',
+  'karpenter.sh/provisioner-name', // Karpenter before v0.32
   'cloud.google.com/gke-nodepool',
   'kubernetes.azure.com/agentpool',
+  'agentpool', // AKS, older clusters
   'alpha.eksctl.io/nodegroup-name',
+  'doks.digitalocean.com/node-pool',
+  'lke.linode.com/pool-id',
   'kops.k8s.io/instancegroup',
   'nodegroup',
 ] as const;

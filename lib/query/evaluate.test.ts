@@ -140,3 +140,27 @@ describe('sorting', () => {
     expect(names(sortRows(qrows, flags('--sort', 'spec.priority')))).toEqual(['b', 'c', 'a', 'e', 'd']);
   });
 });
+
+describe('capacity types as kk users wrote them', () => {
+  const rows = [
+    makeRow({ podName: 's', capacityType: 'spot' }),
+    makeRow({ podName: 'o', capacityType: 'on-demand' }),
+    makeRow({ podName: 'r', capacityType: 'reserved' }),
+  ];
+  it.each([
+    ['node_lifecycle=Ec2Spot', ['s']],
+    ['node_lifecycle=SPOT', ['s']],
+    ['capacityType=spot', ['s']],
+    ['node_lifecycle=OnDemand', ['o']],
+    ['node_lifecycle=ON_DEMAND', ['o']],
+    ['node_lifecycle=regular/od', ['o']],
+    ['node_lifecycle=normal', ['o']],
+    ['node_lifecycle=CAPACITY_BLOCK/Ec2Spot', ['s', 'r']],
+    ['node_lifecycle!=Ec2Spot', ['o', 'r']],
+  ])('-f %s', (clause, expected) => {
+    expect(names(filterRows(rows, flags('-f', clause))).sort()).toEqual([...expected].sort());
+  });
+  it('-e takes the same spellings', () => {
+    expect(names(filterRows(rows, flags('-e', 'node_lifecycle=Ec2Spot/OnDemand')))).toEqual(['r']);
+  });
+});

@@ -7,7 +7,9 @@ import { compileClause } from './clause';
 import { parseColumnList } from './column-list';
 import { compileSegments, parsePathText, type PathAccessor } from './path';
 import { cellOf, compareSortValues, effectiveSort, sortValueOf, type SortValue } from './sort';
-import type { Column, Query } from './query';
+import type { Clause, Column, Query } from './query';
+import { rowFieldOfPath } from './row-fields';
+import { capacityTypeSpelling } from './capacity-values';
 
 /** kk's default text columns, as `-o` text (what the CLI and `format=text` print without `-o`). */
 const DEFAULT_TEXT_COLUMNS = 'pod_name:62,namespace,pod_state,app_name,node_name:20,node_group,node_lifecycle';
@@ -35,9 +37,9 @@ export function compileQuery(q: Query): CompiledQuery {
     const node = compileLabelSelector(inParam('nl', q.nodeSelector, undefined, parseRequirements));
     tests.push((row) => row.node !== null && row.node !== undefined && node(row.node.metadata?.labels));
   }
-  q.include.forEach((c, i) => tests.push(compileClause(c, accessor('f', c.path, i))));
+  q.include.forEach((c, i) => tests.push(compileClause(withCapacitySpellings(c), accessor('f', c.path, i))));
   q.exclude.forEach((c, i) => {
-    const matches = compileClause(c, accessor('e', c.path, i));
+    const matches = compileClause(withCapacitySpellings(c), accessor('e', c.path, i));
     tests.push((row) => !matches(row));
   });
 
@@ -54,6 +56,12 @@ export function compileQuery(q: Query): CompiledQuery {
     },
     columns,
   };
+}
+
+/** `node_lifecycle=Ec2Spot/ON_DEMAND` means the types spot and on-demand (exact matches only). */
+function withCapacitySpellings(c: Clause): Clause {
+  if (c.op === '~=' || rowFieldOfPath(c.path) !== 'capacityType') return c;
+  return { ...c, values: c.values.map(capacityTypeSpelling) };
 }
 
 function accessor(param: string, path: string, index: number): PathAccessor {

@@ -50,7 +50,7 @@ export function parseRequirements(text: string): Requirement[] {
       case '=':
       case '==':
       case '!=':
-        return { key, op: opToken.kind === '!=' ? '!=' : '=', values: [exactValue()] };
+        return { key, op: opToken.kind === '!=' ? '!=' : '=', values: [exactValue(key, opToken.kind === '!=' ? 'notin' : 'in')] };
       case '<':
       case '>':
         return { key, op: opToken.kind, values: [integerValue()] };
@@ -65,10 +65,18 @@ export function parseRequirements(text: string): Requirement[] {
     }
   }
 
-  function exactValue(): string {
+  function exactValue(key: string, setOp: 'in' | 'notin'): string {
     const t = peek();
     if (t.kind === 'end' || t.kind === ',') return '';
-    return checkedValue(nextValue());
+    const v = nextValue();
+    // kk matched `app=a/b` as alternatives; a label value cannot hold '/', so say how to write it.
+    if (v.kind === 'id' && v.text.includes('/') && v.text.split('/').every((part) => part !== '' && labelValueProblem(part) === null)) {
+      fail(
+        `label value '${v.text}' cannot contain '/' (position ${v.position}): for one of several values write '${key} ${setOp} (${v.text.split('/').join(',')})'`,
+        v.position,
+      );
+    }
+    return checkedValue(v);
   }
 
   function integerValue(): string {
