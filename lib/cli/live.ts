@@ -1,15 +1,19 @@
 // The CLI against the API server: one paged LIST + one WATCH per resource through the same
 // ClusterCache and RowIndex the dashboard uses (opened where the dashboard opens them) — never a
-// relist loop, also under -w.
+// relist loop, also under -w. An unreachable server is an answer, not a hang: a one-shot command
+// fails as kubectl does, as soon as the first attempt fails (or after PODNODE_SYNC_TIMEOUT_MS);
+// -w keeps retrying and says so on stderr.
+import fs from 'node:fs';
 import { KubeConfigError } from '@/lib/kube/kubeconfig';
 import { stopClusterCaches } from '@/lib/kube/registry';
 import { getRowIndex, whenFirstSynced } from '@/lib/rows/source';
 import type { RowIndex } from '@/lib/rows/row-index';
 import type { CliOptions } from './options';
+import { snapshotPath } from './snapshot-file';
 
 export class UnreachableError extends Error {}
 
-const SYNC_TIMEOUT_MS = Number(process.env.PODNODE_SYNC_TIMEOUT_MS ?? 60_000);
+const SYNC_TIMEOUT_MS = Number(process.env.PODNODE_SYNC_TIMEOUT_MS || 10_000);
 
 export type LiveSource = { index: RowIndex; contextName: string; close: () => Promise<void> };
 
@@ -27,12 +31,57 @@ export async function openLive(opts: CliOptions): Promise<LiveSource> {
   }
   const { cache } = index;
   const close = () => stopClusterCaches();
-  if (!(await whenFirstSynced(index, SYNC_TIMEOUT_MS))) {
-    const status = cache.getStatus();
+  const server = cache.context().server || cache.context().name;
+  if (opts.watch) {
+    await untilSynced(index, server);
+    return { index, contextName: cache.context().name, close };
+  }
+  const failure = await firstFailure(index, SYNC_TIMEOUT_MS);
+  if (failure !== null) {
     await close();
-    throw new UnreachableError(
-      `cannot reach the API server of context "${cache.context().name}" at ${cache.context().server}: ${status.message ?? `not synced after ${SYNC_TIMEOUT_MS / 1000}s`}`,
-    );
+    const snapshot = snapshotPath(opts.context ?? 'default');
+    const hint = fs.existsSync(snapshot) ? `\nthe last fetched data is saved: kubectl podnode get pn --offline${opts.context ? ` --context ${opts.context}` : ''}` : '';
+    throw new UnreachableError(`Unable to connect to the server ${server}: ${failure}${hint}`);
   }
   return { index, contextName: cache.context().name, close };
+}
+
+/** null once the rows are in sync; else why not: the first failure, or the timeout. */
+function firstFailure(index: RowIndex, timeoutMs: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const stale = () => {
+      const s = index.cache.getStatus();
+      return s.state === 'stale' ? (s.message ?? 'no answer') : null;
+    };
+    const unsubscribe = index.subscribe(() => {
+      const why = stale();
+      if (why) done(why);
+    });
+    const timer = setTimeout(() => done(`no answer within ${timeoutMs / 1000} s (${index.cache.getStatus().message ?? 'waiting'})`), timeoutMs);
+    function done(result: string | null) {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(result);
+    }
+    whenFirstSynced(index, timeoutMs + 1000).then((ok) => ok && done(null));
+    const now = stale();
+    if (now) done(now);
+  });
+}
+
+/** -w: wait as long as it takes, saying on stderr what is wrong and that it keeps trying. */
+async function untilSynced(index: RowIndex, server: string): Promise<void> {
+  let said = '';
+  const unsubscribe = index.subscribe(() => {
+    const s = index.cache.getStatus();
+    if (s.state === 'stale' && s.message && s.message !== said) {
+      said = s.message;
+      process.stderr.write(`podnode: cannot reach ${server}: ${s.message}; retrying\n`);
+    }
+  });
+  while (!(await whenFirstSynced(index, 60_000))) {
+    // keep waiting: the subscription above reports each new reason
+  }
+  unsubscribe();
+  if (said) process.stderr.write(`podnode: connected to ${server}\n`);
 }

@@ -161,4 +161,22 @@ describe('ClusterCache recovery', () => {
     await expect(cache.whenSynced(1500)).rejects.toThrow(/ECONNREFUSED/);
     expect(cache.getStatus()).toMatchObject({ state: 'stale', lastSyncAt: null });
   });
+
+  it('a watch that keeps answering 410 after a fresh LIST: relists back off, the status says syncing, then recovers', async () => {
+    const delays: number[] = [];
+    const cache = await synced({ onBackoff: (info) => info.resource === 'pods' && info.error instanceof KubeApiError && info.error.gone && delays.push(info.delayMs) });
+    const statuses: ClusterStatus[] = [];
+    cache.subscribe((b) => b.status && statuses.push(b.status));
+    sim!.faults.apply({ expireEveryWatch: true, dropWatches: true });
+    await waitFor(() => cache.metrics().pods.gones >= 6, 15_000, 'six expired watches');
+    // never a tight loop: the n-th wait after an expiry right after a LIST is at least half of
+    // 50 ms × 2^n (equal jitter), capped at 1 s
+    expect(delays.length).toBeGreaterThanOrEqual(5);
+    delays.slice(0, 5).forEach((d, n) => expect(d).toBeGreaterThanOrEqual(Math.min(1000, 50 * 2 ** n) / 2));
+    expect(statuses.some((s) => s.state === 'syncing' && /relisting/.test(s.message ?? ''))).toBe(true);
+    sim!.faults.apply({ expireEveryWatch: false });
+    sim!.cluster.churnOnce();
+    await waitFor(converged(cache), 15_000, 'convergence after the fault');
+    await waitFor(() => cache.getStatus().state === 'live', 15_000, 'live again');
+  });
 });

@@ -185,6 +185,7 @@ export class ClusterCache {
       healthy: () => this.status.healthy(label),
       failed: (err) => this.status.failed(label, err.message),
       forbidden: () => this.status.forbidden(label, forbiddenWhy),
+      relisting: () => this.status.relisting(label),
       backingOff: (info) => {
         try {
           this.opts.onBackoff?.(info);

@@ -40,6 +40,8 @@ export type ResourceSyncHooks = {
   /** evidence that we are in sync: a LIST completed, a watch opened or delivered an event */
   healthy(): void;
   failed(err: Error): void;
+  /** a relist is starting (after a 410): the view is catching up, not live */
+  relisting(): void;
   /** the credentials may not list this resource (HTTP 403) */
   forbidden(err: KubeApiError): void;
   backingOff?(info: BackoffInfo): void;
@@ -54,6 +56,10 @@ export class ResourceSync {
   // stay silent again), so only an event may declare the resource healthy.
   private requireEvent = false;
   private readonly backoff: Backoff;
+  /** between relists forced by 410s: reset only by a watch that delivers, never by a LIST, so a
+   *  server that lists fine but expires every watch at once is asked ever more slowly */
+  private readonly goneBackoff: Backoff;
+  private eventsSinceList = 0;
   private kc: KubeConfig | null = null;
 
   constructor(
@@ -64,6 +70,7 @@ export class ResourceSync {
     private readonly signal: AbortSignal,
   ) {
     this.backoff = new Backoff(cfg.backoff);
+    this.goneBackoff = new Backoff(cfg.backoff);
   }
 
   async run(): Promise<void> {
@@ -84,9 +91,25 @@ export class ResourceSync {
         if (isGone(error)) {
           this.metrics.gones++;
           this.needList = true;
-          // A watch that expired is routine: relist at once. A LIST chain that keeps expiring
-          // (continue token too old) falls through to the backoff below.
-          if (fromWatch) continue;
+          this.hooks.relisting();
+          // A watch that expired after delivering is routine: relist at once. One that expires
+          // before it delivered anything since the LIST would loop LIST→410→LIST: back off as
+          // client-go's reflector does. A LIST chain that keeps expiring (continue token too old)
+          // falls through to the ordinary backoff below.
+          if (fromWatch) {
+            if (this.eventsSinceList > 0) {
+              this.goneBackoff.reset();
+              continue;
+            }
+            const delayMs = this.goneBackoff.next();
+            this.hooks.backingOff?.({ resource: this.cfg.resource, delayMs, error });
+            try {
+              await sleep(delayMs, this.signal);
+            } catch {
+              return; // stopped
+            }
+            continue;
+          }
         }
         if (error instanceof KubeApiError && error.status === 403) {
           this.metrics.errors++;
@@ -122,6 +145,7 @@ export class ResourceSync {
 
   private async relist(): Promise<void> {
     this.metrics.listChains++;
+    this.eventsSinceList = 0;
     const fresh = new Map<string, KubeObject>();
     let cont: string | undefined;
     let rv = '';
@@ -181,7 +205,8 @@ export class ResourceSync {
         },
         onEvent: (evt) => {
           events++;
-          this.apply(evt);
+          this.apply(evt); // an ERROR event throws here, before it could count as progress
+          if (evt.type !== 'BOOKMARK') this.eventsSinceList++;
           this.requireEvent = false;
           this.backoff.reset();
           this.hooks.healthy();

@@ -4,7 +4,7 @@
 import type { ClusterStatus } from './types';
 
 // evidenceAt: last moment this resource was known in sync (list done, watch open, event)
-type ResourceState = { listed: boolean; error: string | null; forbidden: string | null; evidenceAt: number };
+type ResourceState = { listed: boolean; relisting: boolean; error: string | null; forbidden: string | null; evidenceAt: number };
 
 export class StatusTracker {
   private readonly resources = new Map<string, ResourceState>();
@@ -17,14 +17,21 @@ export class StatusTracker {
     names: readonly string[],
     private readonly onChange: (status: ClusterStatus) => void,
   ) {
-    for (const n of names) this.resources.set(n, { listed: false, error: null, forbidden: null, evidenceAt: 0 });
+    for (const n of names) this.resources.set(n, { listed: false, relisting: false, error: null, forbidden: null, evidenceAt: 0 });
   }
 
   listed(name: string): void {
     const r = this.get(name);
     r.listed = true;
+    r.relisting = false;
     r.forbidden = null;
     this.markSynced();
+    this.changed();
+  }
+
+  /** A relist started: until it completes the rows may be behind, so the view says syncing. */
+  relisting(name: string): void {
+    this.get(name).relisting = true;
     this.changed();
   }
 
@@ -81,6 +88,10 @@ export class StatusTracker {
       const waiting = rs.filter(([, r]) => !r.listed).map(([n]) => n);
       return { state: 'syncing', lastSyncAt: null, message: `listing ${waiting.join(' and ')}` };
     }
+    const relisting = rs.filter(([, r]) => r.relisting).map(([n]) => n);
+    if (relisting.length > 0) {
+      return withLimits({ state: 'syncing', lastSyncAt: iso(Math.min(...rs.map(([, r]) => r.evidenceAt))), message: `relisting ${relisting.join(' and ')} (the watch expired)` });
+    }
     // A healthy watch is open on every resource it may read: in sync as of now.
     return withLimits({ state: 'live', lastSyncAt: iso(Date.now()) });
   }
@@ -97,6 +108,7 @@ export class StatusTracker {
         const s = this.current();
         reject(new Error(`cluster not synced after ${timeoutMs} ms (${s.state}${s.message ? `: ${s.message}` : ''})`));
       }, timeoutMs);
+      timer.unref?.(); // a wait alone must not keep a finished CLI process alive
       this.waiters.add(done);
     });
   }

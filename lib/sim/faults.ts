@@ -8,6 +8,7 @@ const faultSpecSchema = z.object({
   dropWatches: z.boolean().optional(),
   restart: z.object({ keepResourceVersion: z.boolean() }).strict().optional(),
   expireNextWatch: z.boolean().optional(),
+  expireEveryWatch: z.boolean().optional(),
   latencyMs: z.number().int().min(0).max(120_000).optional(),
   failRate: z.number().min(0).max(1).optional(),
   failStatus: z.union([z.literal(500), z.literal(429)]).optional(),
@@ -24,7 +25,7 @@ export type FaultHooks = {
 };
 
 const initial = (): SimFaultState => ({
-  latencyMs: 0, failRate: 0, failStatus: 500, retryAfterSeconds: 1, hangWatches: false, expireNextWatch: false, outageUntil: null,
+  latencyMs: 0, failRate: 0, failStatus: 500, retryAfterSeconds: 1, hangWatches: false, expireNextWatch: false, expireEveryWatch: false, outageUntil: null,
 });
 
 export class FaultController implements SimFaults {
@@ -43,6 +44,7 @@ export class FaultController implements SimFaults {
     if (s.retryAfterSeconds !== undefined) this.state.retryAfterSeconds = s.retryAfterSeconds;
     if (s.hangWatches !== undefined) this.state.hangWatches = s.hangWatches;
     if (s.expireNextWatch !== undefined) this.state.expireNextWatch = s.expireNextWatch;
+    if (s.expireEveryWatch !== undefined) this.state.expireEveryWatch = s.expireEveryWatch;
     if (s.dropWatches) this.hooks.dropWatches();
     if (s.restart) this.hooks.restart(s.restart.keepResourceVersion);
     if (s.outageMs !== undefined) { this.state.outageUntil = Date.now() + s.outageMs; this.hooks.outage(s.outageMs); }
@@ -52,8 +54,10 @@ export class FaultController implements SimFaults {
 
   current(): Readonly<SimFaultState> { return this.state; }
 
-  /** true once per pending expireNextWatch */
+  /** true once per pending expireNextWatch, and for every watch while expireEveryWatch holds (a
+   *  server whose watch window stays behind what it lists from) */
   takeExpireNextWatch(): boolean {
+    if (this.state.expireEveryWatch) return true;
     if (!this.state.expireNextWatch) return false;
     this.state.expireNextWatch = false;
     return true;

@@ -66,6 +66,7 @@ export type SimFaultSpec = {
   dropWatches?: boolean;
   restart?: { keepResourceVersion: boolean };
   expireNextWatch?: boolean;
+  expireEveryWatch?: boolean;
   latencyMs?: number;
   failRate?: number;
   failStatus?: 500 | 429;
@@ -89,6 +90,7 @@ export type SimFaultState = {
   retryAfterSeconds: number;
   hangWatches: boolean;
   expireNextWatch: boolean;
+  expireEveryWatch: boolean;
   outageUntil: number | null;
 };
 
