@@ -10,7 +10,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'bin/**/*.test.ts', 'components/**/*.test.ts', 'deploy/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'bin/**/*.test.ts', 'components/**/*.test.ts', 'deploy/**/*.test.ts'],
+    // test/apiserver needs a real control plane: `npm run test:apiserver` (vitest.apiserver.config.mts)
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,

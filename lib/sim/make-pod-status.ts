@@ -12,7 +12,7 @@ export function makePodStatus(w: Workload, spec: Record<string, unknown>, state:
   rng: Rng, createdAt: Date): Record<string, unknown> {
   const ts = iso(createdAt);
   const started = iso(new Date(createdAt.getTime() + 5000));
-  const qosClass = w.noLimits ? 'Burstable' : 'Guaranteed';
+  const qosClass = qosClassOf(spec);
   const cond = (type: string, status: string, extra: Record<string, string> = {}) =>
     ({ type, status, lastProbeTime: null, lastTransitionTime: ts, ...extra });
   if (state === 'Unschedulable') {
@@ -62,4 +62,27 @@ export function makePodStatus(w: Workload, spec: Record<string, unknown>, state:
     conditions: [cond('PodReadyToStartContainers', 'True'), cond('Initialized', 'True'), cond('Ready', ready ? 'True' : 'False'),
       cond('ContainersReady', ready ? 'True' : 'False'), cond('PodScheduled', 'True')],
     containerStatuses: statuses };
+}
+
+type ResourceList = Record<string, string>;
+type Resources = { requests?: ResourceList; limits?: ResourceList };
+
+/** The API server's QoS rule (GetPodQOS): BestEffort with no cpu/memory requests or limits
+ *  anywhere; Guaranteed when every container, init containers included, has cpu and memory limits
+ *  and requests equal to them (unset requests default to the limits); else Burstable. */
+export function qosClassOf(spec: Record<string, unknown>): 'BestEffort' | 'Burstable' | 'Guaranteed' {
+  const all = [...((spec.initContainers as Container[] | undefined) ?? []), ...((spec.containers as Container[] | undefined) ?? [])];
+  let any = false;
+  let guaranteed = all.length > 0;
+  for (const c of all) {
+    const r = (c.resources ?? {}) as Resources;
+    for (const name of ['cpu', 'memory']) {
+      const limit = r.limits?.[name];
+      const request = r.requests?.[name] ?? limit;
+      if (limit !== undefined || request !== undefined) any = true;
+      if (limit === undefined || request !== limit) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
 }

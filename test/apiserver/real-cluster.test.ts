@@ -1,0 +1,221 @@
+// The judge nobody here wrote: a real kube-apiserver and etcd (test/controlplane), loaded with a
+// simulator-generated cluster. The dashboard's cache, the CLI and kubectl must agree on it; RBAC,
+// live changes and real faults behave as they do against a real cluster; and the simulator answers
+// the same requests in the same shapes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { startSim, type SimHandle } from '@/lib/sim';
+import { resolveKubeConfig } from '@/lib/kube/kubeconfig';
+import { ClusterCache } from '@/lib/kube/cluster-cache';
+import { waitFor } from '@/lib/kube/test-support';
+import { RowIndex } from '@/lib/rows/row-index';
+import { runCli } from '@/lib/cli/run-cli';
+import { controlPlaneAvailable, startControlPlane, type ControlPlane } from '../controlplane/control-plane';
+import { adminClient, type Kube } from './kube-client';
+import { loadCluster, type Loaded } from './loader';
+
+const available = controlPlaneAvailable();
+if (!available.ok && process.env.PODNODE_REQUIRE_CONTROLPLANE === '1') throw new Error(`test:apiserver cannot run: ${available.why}`);
+const suite = available.ok ? describe : describe.skip;
+if (!available.ok) console.warn(`test:apiserver skipped: ${available.why}`);
+
+let cp: ControlPlane;
+let kube: Kube;
+let sim: SimHandle;
+let loaded: Loaded;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-real-'));
+const caches: ClusterCache[] = [];
+
+/** kubectl's table output as records, cut at the header's column starts (cells may hold spaces). */
+function columns(table: string): Record<string, string>[] {
+  const [header, ...lines] = table.trimEnd().split('\n');
+  const starts = [...header!.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ name: m[0], at: m.index! })); // "NOMINATED NODE" is one
+  return lines.map((line) => Object.fromEntries(starts.map((c, i) => [c.name, line.slice(c.at, starts[i + 1]?.at ?? line.length).trim()])));
+}
+
+function kubectl(args: string[], kubeconfig = cp.adminKubeconfig): string {
+  return execFileSync('kubectl', ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+function cacheOn(kubeconfig: string, opts: Partial<ConstructorParameters<typeof ClusterCache>[0]> = {}): ClusterCache {
+  const resolved = resolveKubeConfig({ kubeconfigPath: kubeconfig, env: { HOME: work } })!;
+  const cache = new ClusterCache({ kc: resolved.kc, context: resolved.context, batchWindowMs: 50, backoff: { baseMs: 100, capMs: 2000 }, ...opts }).start();
+  caches.push(cache);
+  return cache;
+}
+
+suite('against a real kube-apiserver', () => {
+  beforeAll(async () => {
+    const started = Date.now();
+    cp = await startControlPlane();
+    kube = adminClient(cp.adminKubeconfig);
+    sim = await startSim({ nodes: 12, pods: 160, seed: 11, churn: 0, profile: 'mixed', namespaces: ['team-a', 'team-b'] });
+    loaded = await loadCluster(kube, sim);
+    console.log(`real control plane: kubernetes v${cp.versions.kubernetes}, etcd v${cp.versions.etcd}; up and loaded (${loaded.nodes} nodes, ${loaded.pods} pods) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+  afterAll(async () => {
+    await Promise.all(caches.map((c) => c.stop()));
+    await sim?.stop();
+    await cp?.stop();
+  });
+
+  it('the dashboard’s rows and the CLI equal what kubectl says, over TLS with the admin client certificate', async () => {
+    const cache = cacheOn(cp.adminKubeconfig);
+    await cache.whenSynced(30_000);
+    cache.flushChanges();
+    const index = new RowIndex(cache);
+    const wide = columns(kubectl(['get', 'pods', '-A', '-o', 'wide']));
+    expect(wide.length).toBe(loaded.pods);
+    const rows = new Map([...index.rows()].map((r) => [`${r.namespace}/${r.podName}`, r]));
+    expect(rows.size).toBe(loaded.pods);
+    for (const k of wide) {
+      const row = rows.get(`${k.NAMESPACE}/${k.NAME}`)!;
+      expect(row, `${k.NAMESPACE}/${k.NAME}`).toBeDefined();
+      expect(row.status, `${k.NAME} STATUS`).toBe(k.STATUS);
+      expect(String(row.restarts), `${k.NAME} RESTARTS`).toBe(k.RESTARTS!.split(' ')[0]); // "2 (5m ago)"
+      expect(row.ready, `${k.NAME} READY`).toBe(k.READY);
+      expect(row.nodeName ?? '<none>', `${k.NAME} NODE`).toBe(k.NODE);
+    }
+    // capacity labels as kubectl shows them, against the normalised type the row carries
+    const labels = kubectl(['get', 'nodes', '-o', 'json']);
+    const nodes = (JSON.parse(labels) as { items: { metadata: { name: string; labels: Record<string, string> } }[] }).items;
+    for (const n of nodes) {
+      const onNode = [...index.rows()].filter((r) => r.nodeName === n.metadata.name);
+      for (const r of onNode) expect(r.node?.metadata.labels).toEqual(n.metadata.labels);
+    }
+    // the CLI, in its own process, over the same TLS client certificate
+    const cli = await runCli(['get', 'pn', '-o', 'namespace,pod_name,pod_state,node_name', '--json'], { KUBECONFIG: cp.adminKubeconfig, HOME: work, XDG_CACHE_HOME: work, PODNODE_CONTEXT: '' });
+    expect(cli.stderr).toBe('');
+    const printed = JSON.parse(cli.stdout) as Record<string, string | null>[];
+    expect(printed.length).toBe(loaded.pods);
+    for (const p of printed) expect(rows.get(`${p.namespace}/${p.pod_name}`)?.status).toBe(p.pod_state);
+  });
+
+  it('requests equal the per-pod table of kubectl describe node', async () => {
+    const cache = cacheOn(cp.adminKubeconfig);
+    await cache.whenSynced(30_000);
+    cache.flushChanges();
+    const index = new RowIndex(cache);
+    const node = [...cache.nodes().keys()].find((n) => [...index.rows()].filter((r) => r.nodeName === n && r.cpuRequest > 0).length >= 2)!;
+    const text = kubectl(['describe', 'node', node]);
+    const table = text.split('Non-terminated Pods:')[1]!.split('Allocated resources:')[0]!;
+    const lines = table.split('\n').filter((l) => /^\s+\S+\s+\S+\s+\d+m?\s/.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    const toMilli = (q: string) => (q.endsWith('m') ? Number(q.slice(0, -1)) : Number(q) * 1000);
+    const toBytes = (q: string) => {
+      const m = /^(\d+)(Ki|Mi|Gi|k|M|G)?$/.exec(q)!;
+      return Number(m[1]) * ({ Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, k: 1e3, M: 1e6, G: 1e9 }[m[2] ?? ''] ?? 1);
+    };
+    for (const line of lines) {
+      const [ns, name, cpuReq, , cpuLim, , memReq, , memLim] = line.trim().split(/\s+/);
+      const row = [...index.rows()].find((r) => r.namespace === ns && r.podName === name)!;
+      expect(row.cpuRequest, `${name} cpu request`).toBe(toMilli(cpuReq!));
+      expect(row.cpuLimit, `${name} cpu limit`).toBe(toMilli(cpuLim!));
+      expect(row.memoryRequest, `${name} memory request`).toBe(toBytes(memReq!));
+      expect(row.memoryLimit, `${name} memory limit`).toBe(toBytes(memLim!));
+    }
+  });
+
+  it('RBAC for real: deploy/ gives the service account exactly get, list, watch on pods and nodes, and the dashboard syncs with its token', async () => {
+    kubectl(['apply', '-k', 'deploy/']);
+    const token = kubectl(['-n', 'podnode', 'create', 'token', 'podnode']).trim();
+    const canI = kubectl(['auth', 'can-i', '--list', '--as=system:serviceaccount:podnode:podnode']);
+    const grants = canI.split('\n').flatMap((l) => /^(pods|nodes)\s+\[\]\s+\[\]\s+\[(.*)\]\s*$/.exec(l)?.slice(1, 3).join(' ') ?? []);
+    expect(grants.sort()).toEqual(['nodes get list watch', 'pods get list watch']);
+    expect(canI).not.toMatch(/^(pods|nodes).*\b(create|update|patch|delete)\b/m);
+    const del = spawnSync('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'auth', 'can-i', 'delete', 'pods', '--as=system:serviceaccount:podnode:podnode'], { encoding: 'utf8' });
+    expect(del.stdout.trim()).toBe('no'); // (and exit 1, kubectl's way of saying no)
+
+    const saKubeconfig = path.join(work, 'sa.kubeconfig');
+    const admin = parse(fs.readFileSync(cp.adminKubeconfig, 'utf8')) as { clusters: unknown[] };
+    fs.writeFileSync(saKubeconfig, JSON.stringify({ apiVersion: 'v1', kind: 'Config', clusters: admin.clusters, users: [{ name: 'sa', user: { token } }], contexts: [{ name: 'sa', context: { cluster: 'real', user: 'sa' } }], 'current-context': 'sa' }));
+    const cache = cacheOn(saKubeconfig);
+    await cache.whenSynced(30_000);
+    expect(cache.podCount).toBe(loaded.pods);
+    expect(cache.getStatus().limits).toBeUndefined();
+  });
+
+  it('the namespaced overlay: only its namespaces, the missing node permission named, no retry storm', async () => {
+    kubectl(['apply', '-k', 'deploy/namespaced']);
+    kubectl(['delete', 'clusterrolebinding', 'podnode-explorer-read', '--ignore-not-found']);
+    const token = kubectl(['-n', 'podnode', 'create', 'token', 'podnode']).trim();
+    const saKubeconfig = path.join(work, 'sa-ns.kubeconfig');
+    const admin = parse(fs.readFileSync(cp.adminKubeconfig, 'utf8')) as { clusters: unknown[] };
+    fs.writeFileSync(saKubeconfig, JSON.stringify({ apiVersion: 'v1', kind: 'Config', clusters: admin.clusters, users: [{ name: 'sa', user: { token } }], contexts: [{ name: 'sa', context: { cluster: 'real', user: 'sa' } }], 'current-context': 'sa' }));
+    const cache = cacheOn(saKubeconfig, { namespaces: ['team-a', 'team-b'] });
+    await cache.whenSynced(30_000);
+    const expected = sim.cluster.listPodNames().filter((p) => p.namespace === 'team-a' || p.namespace === 'team-b').length;
+    expect(cache.podCount).toBe(expected);
+    expect(cache.getStatus().limits?.join(' ')).toMatch(/nodes: forbidden/);
+    // a cluster-wide LIST with this token is a real 403 with the RBAC authorizer's wording
+    const cluster = cacheOn(saKubeconfig);
+    await cluster.whenSynced(30_000);
+    expect(cluster.getStatus().limits?.join(' ')).toMatch(/pods: forbidden .*PODNODE_NAMESPACES/);
+    expect(cluster.metrics().pods.listChains + cluster.metrics().nodes.listChains).toBeLessThanOrEqual(2);
+  });
+
+  it('live changes — create, relabel, delete pods and nodes — reach the cache within 2 s', async () => {
+    const cache = cacheOn(cp.adminKubeconfig);
+    await cache.whenSynced(30_000);
+    const pod = structuredClone(sim.cluster.getPod(...(Object.values(sim.cluster.listPodNames()[0]!) as [string, string]))!);
+    for (const f of ['uid', 'resourceVersion', 'creationTimestamp', 'managedFields'] as const) delete pod.metadata[f];
+    delete pod.status;
+    pod.metadata.name = 'live-one';
+    const t0 = Date.now();
+    expect((await kube.request('POST', `/api/v1/namespaces/${pod.metadata.namespace}/pods`, pod)).status).toBe(201);
+    await waitFor(() => [...cache.pods()].some((p) => p.metadata.name === 'live-one'), 2_000, 'a created pod');
+    await kube.request('PATCH', `/api/v1/namespaces/${pod.metadata.namespace}/pods/live-one`, { metadata: { labels: { relabelled: 'yes' } } }, { 'Content-Type': 'application/merge-patch+json' });
+    await waitFor(() => [...cache.pods()].some((p) => p.metadata.name === 'live-one' && p.metadata.labels?.relabelled === 'yes'), 2_000, 'a relabelled pod');
+    // no kubelet here to confirm a graceful delete: delete at once, as `kubectl delete --force` does
+    await kube.request('DELETE', `/api/v1/namespaces/${pod.metadata.namespace}/pods/live-one?gracePeriodSeconds=0`);
+    await waitFor(() => ![...cache.pods()].some((p) => p.metadata.name === 'live-one'), 2_000, 'a deleted pod');
+    const node = [...cache.nodes().keys()][0]!;
+    await kube.request('PATCH', `/api/v1/nodes/${node}`, { metadata: { labels: { 'karpenter.sh/capacity-type': 'spot' } } }, { 'Content-Type': 'application/merge-patch+json' });
+    await waitFor(() => cache.nodes().get(node)?.metadata.labels?.['karpenter.sh/capacity-type'] === 'spot', 2_000, 'a relabelled node');
+    console.log(`live changes: four changes seen in ${Date.now() - t0} ms`);
+  });
+
+  it('a restarted kube-apiserver on the same etcd: watches resume and the cache equals a fresh LIST', async () => {
+    const cache = cacheOn(cp.adminKubeconfig);
+    await cache.whenSynced(30_000);
+    await cp.restartApiserver();
+    const victim = sim.cluster.listPodNames()[5]!;
+    await kube.request('DELETE', `/api/v1/namespaces/${victim.namespace}/pods/${victim.name}?gracePeriodSeconds=0`);
+    await waitFor(() => ![...cache.pods()].some((p) => p.metadata.name === victim.name && p.metadata.namespace === victim.namespace), 30_000, 'the change after the restart');
+    const fresh = JSON.parse(kubectl(['get', 'pods', '-A', '-o', 'json'])) as { items: { metadata: { uid: string; resourceVersion: string } }[] };
+    const held = new Map([...cache.pods()].map((p) => [p.metadata.uid, p.metadata.resourceVersion]));
+    expect(held.size).toBe(fresh.items.length);
+    for (const p of fresh.items) expect(held.get(p.metadata.uid)).toBe(p.metadata.resourceVersion);
+  });
+
+  it('etcd compacted while the dashboard was away: a real 410 Gone, one relist, no row lost, no tight loop', async () => {
+    const cache = cacheOn(cp.adminKubeconfig);
+    await cache.whenSynced(30_000);
+    const before = cache.metrics().pods;
+    // The dashboard's API server goes away; a second one on the same etcd takes writes meanwhile.
+    const second = await cp.startSecondApiserver();
+    await cp.stopApiserver();
+    const other = adminClient(cp.adminKubeconfig, second.server);
+    const target = sim.cluster.listPodNames().find((p) => p.namespace === 'team-a')!;
+    for (let i = 0; i < 5; i++) {
+      const r = await other.request('PATCH', `/api/v1/namespaces/team-a/pods/${target.name}`, { metadata: { labels: { bump: String(i) } } }, { 'Content-Type': 'application/merge-patch+json' });
+      expect(r.status).toBe(200);
+    }
+    await cp.compactEtcd();
+    await cp.startApiserver(); // its watch cache starts past the resourceVersion the dashboard holds
+    await second.stop();
+    await waitFor(() => cache.metrics().pods.gones > before.gones, 60_000, 'a 410 Gone from the real server');
+    await waitFor(() => cache.getStatus().state === 'live' && [...cache.pods()].some((p) => p.metadata.name === target.name && p.metadata.labels?.bump === '4'), 60_000, 'live again, with the changes');
+    const m = cache.metrics().pods;
+    expect(m.listChains - before.listChains).toBeLessThanOrEqual(2);
+    const fresh = JSON.parse(kubectl(['get', 'pods', '-A', '-o', 'json'])) as { items: { metadata: { uid: string; resourceVersion: string } }[] };
+    const held = new Map([...cache.pods()].map((p) => [p.metadata.uid, p.metadata.resourceVersion]));
+    expect(held.size).toBe(fresh.items.length);
+    for (const p of fresh.items) expect(held.get(p.metadata.uid)).toBe(p.metadata.resourceVersion);
+    console.log(`compaction: ${m.gones - before.gones} 410(s), ${m.listChains - before.listChains} relist(s)`);
+  });
+});
