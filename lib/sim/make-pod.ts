@@ -81,7 +81,8 @@ export function makePod(w: Workload, name: string, state: PodState, place: PodPl
   const ownerReferences = [{ apiVersion: w.ownerKind === 'Job' ? 'batch/v1' : 'apps/v1', kind: w.ownerKind, name: w.ownerName, uid: w.ownerUid, controller: true, blockOwnerDeletion: true }];
   const lastApplied = JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { labels, name, namespace: w.namespace }, spec: { containers: containers.map((c) => ({ name: c.name, image: c.image, resources: c.resources })) } });
   const metadata: KubeObject['metadata'] = {
-    name, namespace: w.namespace, uid: uid(rng), creationTimestamp: ts, labels,
+    // pods carry a generation since Kubernetes 1.33 (PodObservedGenerationTracking), as the real server showed
+    name, namespace: w.namespace, uid: uid(rng), generation: 1, creationTimestamp: ts, labels,
     annotations: {
       'kubectl.kubernetes.io/last-applied-configuration': lastApplied,
       'prometheus.io/scrape': 'true', 'prometheus.io/port': '9090',

@@ -18,6 +18,11 @@ export function parseIncludeObject(value: string | null): IncludeObject {
 function tableRow(resource: ResourceName, entry: Entry, include: IncludeObject, now: number): Record<string, unknown> {
   const obj = JSON.parse(entry.json) as KubeObject;
   const row: Record<string, unknown> = { cells: cellsFor(resource, obj, now) };
+  // kube-apiserver's pod printer marks finished pods so `kubectl get` can tell them apart
+  const phase = (obj.status as { phase?: string } | undefined)?.phase;
+  if (resource === 'pods' && (phase === 'Succeeded' || phase === 'Failed')) {
+    row.conditions = [{ type: 'Completed', status: 'True', reason: phase, message: phase === 'Succeeded' ? 'The pod has completed successfully.' : 'The pod failed.' }];
+  }
   if (include === 'Object') row.object = obj;
   else if (include === 'Metadata') {
     // PartialObjectMetadata drops managedFields, as the real TableConvertor output does

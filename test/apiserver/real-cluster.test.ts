@@ -4,6 +4,7 @@
 // the same requests in the same shapes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { runCli } from '@/lib/cli/run-cli';
 import { controlPlaneAvailable, startControlPlane, type ControlPlane } from '../controlplane/control-plane';
 import { adminClient, type Kube } from './kube-client';
 import { loadCluster, type Loaded } from './loader';
+import { shapeDiff } from './shapes';
 
 const available = controlPlaneAvailable();
 if (!available.ok && process.env.PODNODE_REQUIRE_CONTROLPLANE === '1') throw new Error(`test:apiserver cannot run: ${available.why}`);
@@ -51,7 +53,12 @@ function cacheOn(kubeconfig: string, opts: Partial<ConstructorParameters<typeof 
 suite('against a real kube-apiserver', () => {
   beforeAll(async () => {
     const started = Date.now();
-    cp = await startControlPlane();
+    cp = await startControlPlane({
+      tokens: [
+        ...Array.from({ length: 40 }, (_, i) => ({ token: `exec-token-${i}`, user: 'exec-user', groups: ['system:masters'] })),
+        { token: 'nobody-token', user: 'nobody' },
+      ],
+    });
     kube = adminClient(cp.adminKubeconfig);
     sim = await startSim({ nodes: 12, pods: 160, seed: 11, churn: 0, profile: 'mixed', namespaces: ['team-a', 'team-b'] });
     loaded = await loadCluster(kube, sim);
@@ -217,5 +224,123 @@ suite('against a real kube-apiserver', () => {
     expect(held.size).toBe(fresh.items.length);
     for (const p of fresh.items) expect(held.get(p.metadata.uid)).toBe(p.metadata.resourceVersion);
     console.log(`compaction: ${m.gones - before.gones} 410(s), ${m.listChains - before.listChains} relist(s)`);
+  });
+
+  it('an exec credential plugin with a short-lived, changing token: re-run on expiry, watching on, no row lost', async () => {
+    const counter = path.join(work, 'exec-runs');
+    fs.writeFileSync(counter, '0');
+    const plugin = path.join(work, 'exec-plugin.sh');
+    fs.writeFileSync(plugin, `#!/bin/sh
+n=$(($(cat ${counter}) + 1)); echo $n > ${counter}
+exp=$(date -u -d '+2 seconds' +%Y-%m-%dT%H:%M:%SZ)
+printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"exec-token-%d","expirationTimestamp":"%s"}}' $((n % 40)) "$exp"
+`, { mode: 0o755 });
+    const admin = parse(fs.readFileSync(cp.adminKubeconfig, 'utf8')) as { clusters: unknown[] };
+    const execKubeconfig = path.join(work, 'exec.kubeconfig');
+    fs.writeFileSync(execKubeconfig, JSON.stringify({
+      apiVersion: 'v1', kind: 'Config', clusters: admin.clusters, 'current-context': 'exec',
+      users: [{ name: 'exec', user: { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, interactiveMode: 'Never' } } }],
+      contexts: [{ name: 'exec', context: { cluster: 'real', user: 'exec' } }],
+    }));
+    const cache = cacheOn(execKubeconfig, { watchTimeoutSeconds: [2, 3] }); // short watches: each reconnect needs credentials again
+    await cache.whenSynced(30_000);
+    const runsAtSync = Number(fs.readFileSync(counter, 'utf8'));
+    await waitFor(() => Number(fs.readFileSync(counter, 'utf8')) >= runsAtSync + 2, 30_000, 'the plugin to run again after its token expired');
+    const target = sim.cluster.listPodNames().find((p) => p.namespace === 'team-b')!;
+    await kube.request('PATCH', `/api/v1/namespaces/team-b/pods/${target.name}`, { metadata: { labels: { exec: 'seen' } } }, { 'Content-Type': 'application/merge-patch+json' });
+    await waitFor(() => [...cache.pods()].some((p) => p.metadata.name === target.name && p.metadata.labels?.exec === 'seen'), 10_000, 'a change seen with a renewed token');
+    const fresh = JSON.parse(kubectl(['get', 'pods', '-A', '-o', 'json'])) as { items: unknown[] };
+    expect(cache.podCount).toBe(fresh.items.length);
+    expect(cache.getStatus().state).toBe('live');
+    console.log(`exec plugin: ${fs.readFileSync(counter, 'utf8').trim()} runs`);
+  });
+
+  describe('the simulator against the real thing: the same requests, the same shapes', () => {
+    type Answer = { status: number; body: unknown };
+    let simAuthed: SimHandle;
+    const simGet = async (s: SimHandle, p: string, headers: Record<string, string> = {}): Promise<Answer> => {
+      const res = await fetch(`${s.url}${p}`, { headers: { Accept: 'application/json', Authorization: 'Bearer podnode-sim-token', ...headers } });
+      const text = await res.text();
+      return { status: res.status, body: text.trim().startsWith('{') && !text.includes('\n{') ? JSON.parse(text) : text };
+    };
+    const realGet = async (p: string, headers: Record<string, string> = {}): Promise<Answer> => {
+      const r = await kube.request('GET', p, undefined, headers);
+      return { status: r.status, body: r.body ?? r.text };
+    };
+    beforeAll(async () => {
+      simAuthed = await startSim({ nodes: 4, pods: 30, seed: 2, auth: { tokens: new Map([['podnode-sim-token', 'nobody']]), canRead: () => false } });
+    });
+    afterAll(() => simAuthed?.stop());
+    const IGNORE = /managedFields|^items\[\]\.(spec|status|metadata\.(labels|annotations|ownerReferences|generateName|finalizers))|storageVersionHash|^resources\[\]\.(categories|shortNames|storageVersionHash|singularName)$/;
+
+    it('discovery: /version, /api, /api/v1', async () => {
+      for (const p of ['/version', '/api', '/api/v1']) {
+        const [a, b] = [await simGet(sim, p), await realGet(p)];
+        expect(a.status, p).toBe(b.status);
+        expect(shapeDiff(a.body, b.body, /^(serverAddressByClientCIDRs|goVersion|compiler|platform|gitCommit|gitTreeState|buildDate|major|minor|emulationMajor|emulationMinor|minCompatibilityMajor|minCompatibilityMinor|resources\[\]\.(categories|shortNames|storageVersionHash|singularName))/), p).toEqual([]);
+      }
+      // Intended difference: the simulator is read-only and advertises only the read verbs.
+      const verbs = async (x: Promise<Answer>) => ((await x).body as { resources: { name: string; verbs: string[] }[] }).resources.find((r) => r.name === 'pods')!.verbs;
+      const [simVerbs, realVerbs] = [await verbs(simGet(sim, '/api/v1')), await verbs(realGet('/api/v1'))];
+      expect(simVerbs.sort()).toEqual(['get', 'list', 'watch']);
+      for (const v of simVerbs) expect(realVerbs).toContain(v);
+    });
+
+    // Intended difference: the simulator streams LIST items from the same stored bytes as watch
+    // events, so each item carries apiVersion and kind; clients (ours, client-go, kubectl) accept both.
+    const LIST_INTENDED = /^items\[\]\.(apiVersion|kind)$/;
+    it('a paged LIST with continue', async () => {
+      const [a, b] = [await simGet(sim, '/api/v1/pods?limit=5'), await realGet('/api/v1/pods?limit=5')];
+      expect(shapeDiff(a.body, b.body, new RegExp(`${IGNORE.source}|${LIST_INTENDED.source}`))).toEqual([]);
+      const cont = (b.body as { metadata: { continue: string } }).metadata.continue;
+      const simCont = (a.body as { metadata: { continue: string } }).metadata.continue;
+      const [a2, b2] = [await simGet(sim, `/api/v1/pods?limit=5&continue=${encodeURIComponent(simCont)}`), await realGet(`/api/v1/pods?limit=5&continue=${encodeURIComponent(cont)}`)];
+      expect(shapeDiff(a2.body, b2.body, new RegExp(`${IGNORE.source}|${LIST_INTENDED.source}`))).toEqual([]);
+    });
+
+    it('the Table form kubectl asks for, for pods and nodes: the same columns', async () => {
+      const accept = { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' };
+      for (const r of ['pods', 'nodes']) {
+        const [a, b] = [await simGet(sim, `/api/v1/${r}?limit=3`, accept), await realGet(`/api/v1/${r}?limit=3`, accept)];
+        const cols = (x: Answer) => (x.body as { columnDefinitions: { name: string; type: string; priority: number }[] }).columnDefinitions.map((c) => `${c.name}:${c.type}:${c.priority}`);
+        expect(cols(a), r).toEqual(cols(b));
+        expect(shapeDiff(a.body, b.body, /^rows\[\]\.object\.|managedFields|^rows\[\]\.conditions/), r).toEqual([]);
+      }
+      // row conditions pod by pod, over the whole cluster (both hold the same pods)
+      const conditions = async (x: Promise<Answer>) =>
+        Object.fromEntries(((await x).body as { rows: { cells: unknown[]; conditions?: unknown }[] }).rows.map((row) => [String(row.cells[0]), JSON.stringify(row.conditions ?? null)]));
+      const [simConds, realConds] = [await conditions(simGet(sim, '/api/v1/pods?limit=500', accept)), await conditions(realGet('/api/v1/pods?limit=500', accept))];
+      for (const [name, c] of Object.entries(realConds)) if (name in simConds) expect(simConds[name], name).toBe(c);
+    });
+
+    it('a watch that resumes from an expired resourceVersion: the same 410', async () => {
+      await cp.compactEtcd(); // resourceVersion 1 is history only once etcd has compacted it away
+      const real = await kube.request('GET', '/api/v1/pods?watch=1&resourceVersion=1&timeoutSeconds=1');
+      const fake = await simGet(sim, '/api/v1/pods?watch=1&resourceVersion=1&timeoutSeconds=1');
+      const first = (x: unknown) => JSON.parse(String(typeof x === 'string' ? x : JSON.stringify(x)).split('\n')[0]!) as { type: string; object: { code: number; reason: string } };
+      const [a, b] = [first(fake.body), first(real.text)];
+      expect(fake.status).toBe(real.status);
+      expect(a.type).toBe(b.type);
+      expect(a.object.code).toBe(b.object.code);
+      expect(a.object.reason).toBe(b.object.reason);
+      expect(shapeDiff(a, b)).toEqual([]);
+    });
+
+    it('a forbidden LIST: the same 403 Status', async () => {
+      const realRes = await new Promise<Answer>((resolve, reject) => {
+        const req = https.get(`${cp.server}/api/v1/nodes`, { ca: fs.readFileSync(cp.caFile), headers: { Authorization: 'Bearer nobody-token' } }, (res) => {
+          let t = '';
+          res.on('data', (d) => (t += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(t) }));
+        });
+        req.on('error', reject);
+      });
+      const fake = await simGet(simAuthed, '/api/v1/nodes');
+      expect(fake.status).toBe(403);
+      expect(realRes.status).toBe(403);
+      expect(shapeDiff(fake.body, realRes.body)).toEqual([]);
+      const msg = (x: Answer) => (x.body as { message: string }).message.replace(/"[^"]*"/, 'USER');
+      expect(msg(fake)).toBe(msg(realRes).replace('USER', 'USER'));
+    });
   });
 });
