@@ -5,10 +5,10 @@ import { startSim, type SimHandle, type SimOptions } from '@/lib/sim';
 import type { KubeObject } from '@/lib/podnode/types';
 import { ClusterCache, type ChangeBatch, type ClusterCacheOptions } from './cluster-cache';
 
-export async function waitFor<T>(cond: () => T | undefined | null | false, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(cond: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const v = cond();
+    const v = await cond();
     if (v) return v;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));

@@ -186,6 +186,49 @@ suite('against a real kube-apiserver', () => {
     console.log(`live changes: four changes seen in ${Date.now() - t0} ms`);
   });
 
+  const built = fs.existsSync(path.join('.next', 'standalone', 'server.js'));
+  it.skipIf(!built)('the dashboard server over TLS: each change reaches /api/podnodes and the stream within 2 s', async () => {
+    const { spawn } = await import('node:child_process');
+    const port = 3297;
+    const server = spawn(process.execPath, ['server.js'], {
+      cwd: path.join('.next', 'standalone'),
+      env: { ...process.env, PORT: String(port), HOSTNAME: '127.0.0.1', KUBECONFIG: cp.adminKubeconfig, KUBERNETES_SERVICE_HOST: '', HOME: work },
+      stdio: 'ignore',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await waitFor(async () => (await fetch(`${base}/api/readyz`).then((r) => r.status, () => 0)) === 200, 60_000, 'the dashboard ready');
+      const first = (await (await fetch(`${base}/api/podnodes?format=json`)).json()) as { matched: number; context: { server: string } };
+      expect(first.context.server).toBe(cp.server);
+      const events: string[] = [];
+      const ac = new AbortController();
+      const res = await fetch(`${base}/api/podnodes/stream?ns=team-a`, { signal: ac.signal });
+      void (async () => {
+        const decoder = new TextDecoder();
+        try {
+          for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) events.push(decoder.decode(chunk));
+        } catch {
+          // aborted
+        }
+      })();
+      await waitFor(() => events.join('').includes('event: snapshot'), 10_000, 'the stream snapshot');
+      const pod = structuredClone(sim.cluster.getPod(...(Object.values(sim.cluster.listPodNames().find((p) => p.namespace === 'team-a')!) as [string, string]))!);
+      for (const f of ['uid', 'resourceVersion', 'creationTimestamp', 'managedFields'] as const) delete pod.metadata[f];
+      delete pod.status;
+      if (pod.spec) delete pod.spec.priority;
+      pod.metadata.name = 'live-two';
+      const t0 = Date.now();
+      expect((await kube.request('POST', '/api/v1/namespaces/team-a/pods', pod)).status).toBe(201);
+      await waitFor(async () => ((await (await fetch(`${base}/api/podnodes?ns=team-a&f=pod_name=live-two`)).json()) as { matched: number }).matched === 1, 2_000, 'the API to list the new pod');
+      await waitFor(() => events.join('').includes('live-two'), 2_000, 'the stream to patch it in');
+      console.log(`dashboard over the real API server: a new pod in the API and the stream after ${Date.now() - t0} ms`);
+      ac.abort();
+      await kube.request('DELETE', '/api/v1/namespaces/team-a/pods/live-two?gracePeriodSeconds=0');
+    } finally {
+      server.kill('SIGTERM');
+    }
+  });
+
   it('a restarted kube-apiserver on the same etcd: watches resume and the cache equals a fresh LIST', async () => {
     const cache = cacheOn(cp.adminKubeconfig);
     await cache.whenSynced(30_000);
