@@ -3,6 +3,8 @@
 // server the same requests. Status tells the truth about freshness; an error never throws
 // away rows already held.
 import type { KubeConfig } from '@kubernetes/client-node';
+import { sleep } from './backoff';
+import { getJson, KubeApiError } from './kube-request';
 import type { ClusterStatus, ContextInfo } from './types';
 import type { KubeObject } from '@/lib/podnode/types';
 import type { BackoffOptions } from './backoff';
@@ -41,6 +43,9 @@ export type ClusterCacheOptions = {
   namespaces?: readonly string[];
   /** after a 403, how long before a loop asks again; default 5 min */
   forbiddenRetryMs?: number;
+  /** while no watch event arrives for this long, ask for one node (a read the API server must take
+   *  from its storage) to learn whether it can still serve; default 30 s, 0 = never */
+  probeIntervalMs?: number;
 };
 
 export type ChangeListener = (batch: ChangeBatch) => void;
@@ -53,6 +58,8 @@ export class ClusterCache {
   private readonly batcher: ChangeBatcher;
   private readonly status: StatusTracker;
   private runs: Promise<void>[] = [];
+  private lastEventAt = 0;
+  private readonly kcReady: Promise<KubeConfig>;
   private loopsRunning = 0;
   private changeCount = 0;
 
@@ -67,6 +74,7 @@ export class ClusterCache {
     });
     const kcReady = Promise.resolve(opts.kc);
     kcReady.catch(() => {}); // reported through status by each loop, not as an unhandled rejection
+    this.kcReady = kcReady;
     const common = {
       pageLimit: opts.pageLimit ?? 500,
       watchdogMs: opts.watchdogMs ?? 90_000,
@@ -101,6 +109,7 @@ export class ClusterCache {
         this.loopsRunning++;
         return run.finally(() => this.loopsRunning--);
       });
+      this.runs.push(this.probeLoop());
     }
     return this;
   }
@@ -173,16 +182,50 @@ export class ClusterCache {
     };
   }
 
+  /** Watches can stay open and say nothing while the API server has lost etcd; a quiet cache asks
+   *  for one node now and then (a consistent read: served only with working storage). */
+  private async probeLoop(): Promise<void> {
+    const every = this.opts.probeIntervalMs ?? 30_000;
+    if (every <= 0) return;
+    let kc: KubeConfig;
+    try {
+      kc = await this.kcReady;
+    } catch {
+      return;
+    }
+    while (!this.abort.signal.aborted) {
+      try {
+        await sleep(every, this.abort.signal);
+      } catch {
+        return;
+      }
+      if (Date.now() - this.lastEventAt < every) continue;
+      try {
+        await getJson(kc, '/api/v1/nodes', { limit: 1 }, { signal: this.abort.signal, idleTimeoutMs: Math.min(10_000, every) });
+        this.status.probed(null);
+      } catch (err) {
+        if (this.abort.signal.aborted) return;
+        // a 403 on nodes is already a named limit; it says nothing about the storage
+        if (err instanceof KubeApiError && err.status === 403) this.status.probed(null);
+        else this.status.probed(err instanceof Error ? err.message : String(err));
+      }
+    }
+  }
+
   private hooks(resource: ResourceName, label: string, keyOf: (o: KubeObject) => string, forbiddenWhy: string): ResourceSyncHooks {
     const change = (obj: KubeObject, del: boolean) => {
       this.changeCount++;
+      this.lastEventAt = Date.now();
       if (this.listeners.size > 0) this.batcher.add(resource, keyOf(obj), obj, del);
     };
     return {
       upsert: (obj) => change(obj, false),
       delete: (obj) => change(obj, true),
       listed: () => this.status.listed(label),
-      healthy: () => this.status.healthy(label),
+      healthy: () => {
+        this.lastEventAt = Date.now();
+        this.status.healthy(label);
+      },
       failed: (err) => this.status.failed(label, err.message),
       forbidden: () => this.status.forbidden(label, forbiddenWhy),
       relisting: () => this.status.relisting(label),

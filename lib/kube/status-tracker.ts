@@ -11,6 +11,7 @@ export class StatusTracker {
   private synced = false;
   private staleSince: number | null = null;
   private lastKey = '';
+  private probeError: string | null = null;
   private waiters = new Set<() => void>();
 
   constructor(
@@ -26,6 +27,14 @@ export class StatusTracker {
     r.relisting = false;
     r.forbidden = null;
     this.markSynced();
+    this.changed();
+  }
+
+  /** The API server answered a cheap read that needs its storage (or failed to): watches can stay
+   *  open and silent while etcd is gone, so this is how the cache learns it is behind. */
+  probed(error: string | null): void {
+    if (error === this.probeError) return;
+    this.probeError = error;
     this.changed();
   }
 
@@ -75,6 +84,7 @@ export class StatusTracker {
     const limits = rs.flatMap(([, r]) => (r.forbidden ? [r.forbidden] : []));
     const withLimits = (s: ClusterStatus): ClusterStatus => (limits.length ? { ...s, limits } : s);
     const errors = rs.filter(([, r]) => r.error !== null).map(([n, r]) => `${n}: ${r.error}`);
+    if (this.probeError !== null && this.synced) errors.push(`the API server cannot read its storage: ${this.probeError}`);
     if (errors.length > 0) {
       return withLimits({
         state: 'stale',
@@ -114,7 +124,7 @@ export class StatusTracker {
   }
 
   private changed(): void {
-    const hasError = [...this.resources.values()].some((r) => r.error !== null);
+    const hasError = [...this.resources.values()].some((r) => r.error !== null) || (this.probeError !== null && this.synced);
     if (hasError && this.staleSince === null) this.staleSince = Date.now();
     if (!hasError) this.staleSince = null;
     const s = this.current();
