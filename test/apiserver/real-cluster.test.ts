@@ -356,6 +356,21 @@ printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",
       for (const [name, c] of Object.entries(realConds)) if (name in simConds) expect(simConds[name], name).toBe(c);
     });
 
+    it('a streaming watch with bookmarks: the same events, then the same initial-events-end bookmark', async () => {
+      const q = '/api/v1/nodes?watch=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&timeoutSeconds=2';
+      const lines = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l) as { type: string; object: { metadata: { annotations?: Record<string, string> } } });
+      const real = lines((await kube.request('GET', q)).text);
+      const fake = lines(String((await simGet(sim, q)).body));
+      const kinds = (events: typeof real) => [...new Set(events.map((e) => e.type))].sort();
+      expect(kinds(fake)).toEqual(kinds(real));
+      const end = (events: typeof real) => events.find((e) => e.type === 'BOOKMARK' && e.object.metadata.annotations?.['k8s.io/initial-events-end'] === 'true');
+      expect(end(real)).toBeDefined();
+      // Intended difference: a real bookmark also carries the Go zero values of spec and status
+      // (`nodeInfo` of empty strings…); clients read only metadata, which must match.
+      expect(shapeDiff(end(fake), end(real), /^object\.(spec|status)(\.|$)/)).toEqual([]);
+      expect(shapeDiff(fake.find((e) => e.type === 'ADDED'), real.find((e) => e.type === 'ADDED'), /^object\.(spec|status|metadata\.(labels|annotations|managedFields))/)).toEqual([]);
+    });
+
     it('a watch that resumes from an expired resourceVersion: the same 410', async () => {
       await cp.compactEtcd(); // resourceVersion 1 is history only once etcd has compacted it away
       const real = await kube.request('GET', '/api/v1/pods?watch=1&resourceVersion=1&timeoutSeconds=1');
