@@ -14,6 +14,8 @@ import { resolveKubeConfig } from '@/lib/kube/kubeconfig';
 import { ClusterCache } from '@/lib/kube/cluster-cache';
 import { waitFor } from '@/lib/kube/test-support';
 import { RowIndex } from '@/lib/rows/row-index';
+import { capacityTypeOf } from '@/lib/podnode/capacity-types';
+import { nodeGroupOf } from '@/lib/podnode/node-info';
 import { runCli } from '@/lib/cli/run-cli';
 import { controlPlaneAvailable, startControlPlane, type ControlPlane } from '../controlplane/control-plane';
 import { adminClient, type Kube } from './kube-client';
@@ -87,12 +89,19 @@ suite('against a real kube-apiserver', () => {
       expect(row.ready, `${k.NAME} READY`).toBe(k.READY);
       expect(row.nodeName ?? '<none>', `${k.NAME} NODE`).toBe(k.NODE);
     }
-    // capacity labels as kubectl shows them, against the normalised type the row carries
-    const labels = kubectl(['get', 'nodes', '-o', 'json']);
-    const nodes = (JSON.parse(labels) as { items: { metadata: { name: string; labels: Record<string, string> } }[] }).items;
-    for (const n of nodes) {
-      const onNode = [...index.rows()].filter((r) => r.nodeName === n.metadata.name);
-      for (const r of onNode) expect(r.node?.metadata.labels).toEqual(n.metadata.labels);
+    // capacity and group labels as `kubectl get nodes -L` shows them, against what the rows carry
+    const schemes = ['karpenter.sh/capacity-type', 'eks.amazonaws.com/capacityType', 'cloud.google.com/gke-spot', 'kubernetes.azure.com/scalesetpriority', 'eks.amazonaws.com/nodegroup', 'karpenter.sh/nodepool'];
+    const shown = columns(kubectl(['get', 'nodes', ...schemes.flatMap((l) => ['-L', l])]));
+    expect(shown.length).toBe(loaded.nodes);
+    for (const n of shown) {
+      for (const r of [...index.rows()].filter((row) => row.nodeName === n.NAME)) {
+        for (const l of schemes) {
+          const column = l.split('/').pop()!.toUpperCase();
+          expect(r.node?.metadata.labels?.[l] ?? '', `${n.NAME} ${l}`).toBe(n[column] ?? '');
+        }
+        expect(r.capacityType).toBe(capacityTypeOf(r.node?.metadata.labels));
+        expect(r.nodeGroup).toBe(nodeGroupOf(r.node?.metadata.labels));
+      }
     }
     // the CLI, in its own process, over the same TLS client certificate
     const cli = await runCli(['get', 'pn', '-o', 'namespace,pod_name,pod_state,node_name', '--json'], { KUBECONFIG: cp.adminKubeconfig, HOME: work, XDG_CACHE_HOME: work, PODNODE_CONTEXT: '' });
