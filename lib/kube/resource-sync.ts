@@ -101,13 +101,7 @@ export class ResourceSync {
               this.goneBackoff.reset();
               continue;
             }
-            const delayMs = this.goneBackoff.next();
-            this.hooks.backingOff?.({ resource: this.cfg.resource, delayMs, error });
-            try {
-              await sleep(delayMs, this.signal);
-            } catch {
-              return; // stopped
-            }
+            if (!(await this.pause(this.goneBackoff.next(), error))) return;
             continue;
           }
         }
@@ -115,13 +109,7 @@ export class ResourceSync {
           this.metrics.errors++;
           this.needList = true;
           this.hooks.forbidden(error);
-          const delayMs = this.cfg.forbiddenRetryMs ?? 5 * 60_000;
-          this.hooks.backingOff?.({ resource: this.cfg.resource, delayMs, error });
-          try {
-            await sleep(delayMs, this.signal);
-          } catch {
-            return; // stopped
-          }
+          if (!(await this.pause(this.cfg.forbiddenRetryMs ?? 5 * 60_000, error))) return;
           continue;
         }
         if (error instanceof WatchdogTimeout) {
@@ -132,14 +120,19 @@ export class ResourceSync {
         // say what failed: "watch: connect ECONNREFUSED 10.0.0.1:6443" reads better in a badge
         this.hooks.failed(new Error(`${fromWatch ? 'watch' : 'list'}: ${error.message}`));
         const retryAfter = error instanceof KubeApiError ? error.retryAfterSeconds : undefined;
-        const delayMs = this.backoff.next(retryAfter);
-        this.hooks.backingOff?.({ resource: this.cfg.resource, delayMs, error });
-        try {
-          await sleep(delayMs, this.signal);
-        } catch {
-          return; // stopped
-        }
+        if (!(await this.pause(this.backoff.next(retryAfter), error))) return;
       }
+    }
+  }
+
+  /** Waits `delayMs` before the next attempt, saying so; false when the loop was stopped meanwhile. */
+  private async pause(delayMs: number, error: Error): Promise<boolean> {
+    this.hooks.backingOff?.({ resource: this.cfg.resource, delayMs, error });
+    try {
+      await sleep(delayMs, this.signal);
+      return true;
+    } catch {
+      return false;
     }
   }
 

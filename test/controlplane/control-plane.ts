@@ -110,21 +110,22 @@ export async function startControlPlane(opts: { tokens?: StaticToken[] } = {}): 
   await etcdUp();
   let apiserver = run(bin.apiserver, apiArgs, path.join(dir, 'kube-apiserver.log'));
   const ca = fs.readFileSync(pki.caCert);
+  const ready = (url: string) =>
+    new Promise<boolean>((resolve) => {
+      const req = https.get(`${url}/readyz`, { ca, cert: admin.cert, key: admin.key }, (res) => {
+        res.resume();
+        resolve(res.statusCode === 200);
+      });
+      req.on('error', () => resolve(false));
+    });
   const readyz = () =>
-    until('kube-apiserver /readyz', 90_000, () =>
-      new Promise((resolve, reject) => {
-        if (apiserver.exitCode !== null) {
-          const log = fs.readFileSync(path.join(dir, 'kube-apiserver.log'), 'utf8').trim().split('\n').slice(-3).join('\n');
-          reject(new Error(`kube-apiserver exited ${apiserver.exitCode}:\n${log}`));
-          return;
-        }
-        const req = https.get(`${server}/readyz`, { ca, cert: admin.cert, key: admin.key }, (res) => {
-          res.resume();
-          resolve(res.statusCode === 200);
-        });
-        req.on('error', () => resolve(false));
-      }),
-    );
+    until('kube-apiserver /readyz', 90_000, async () => {
+      if (apiserver.exitCode !== null) {
+        const log = fs.readFileSync(path.join(dir, 'kube-apiserver.log'), 'utf8').trim().split('\n').slice(-3).join('\n');
+        throw new Error(`kube-apiserver exited ${apiserver.exitCode}:\n${log}`);
+      }
+      return ready(server);
+    });
   await readyz();
 
   const adminKubeconfig = path.join(dir, 'admin.kubeconfig');
@@ -170,15 +171,7 @@ current-context: real-admin
       const args = apiArgs.map((a, i) => (apiArgs[i - 1] === '--secure-port' ? String(port) : a));
       const second = run(bin.apiserver, args, path.join(dir, 'kube-apiserver-2.log'));
       const url = `https://127.0.0.1:${port}`;
-      await until('the second kube-apiserver', 90_000, () =>
-        new Promise((resolve) => {
-          const req = https.get(`${url}/readyz`, { ca, cert: admin.cert, key: admin.key }, (res) => {
-            res.resume();
-            resolve(res.statusCode === 200);
-          });
-          req.on('error', () => resolve(false));
-        }),
-      );
+      await until('the second kube-apiserver', 90_000, () => ready(url));
       return { server: url, stop: async () => { second.kill('SIGTERM'); await exited(second); } };
     },
     async stopEtcd() {
