@@ -155,7 +155,7 @@ export function DataTable(props: DataTableProps) {
                 }}
                 className={`absolute left-0 top-0 flex cursor-default border-b border-neutral-100 dark:border-neutral-800/70 ${
                   active ? 'bg-blue-50 outline outline-1 -outline-offset-1 outline-blue-400 dark:bg-blue-500/10' : 'hover:bg-neutral-50 dark:hover:bg-neutral-800/50'
-                } ${changedAt > props.flashAfter ? 'row-flash' : ''}`}
+                } ${changedAt > 0 && changedAt > props.flashAfter ? 'row-flash' : ''}`}
                 style={style}
               >
                 {row.getVisibleCells().map((cell) => (

@@ -25,7 +25,14 @@ export async function startOwnStack(opts: { port: number; simPort: number; churn
   server.stdout!.on('data', (d: Buffer) => (logs += d.toString()));
   server.stderr!.on('data', (d: Buffer) => (logs += d.toString()));
   const base = `http://127.0.0.1:${opts.port}`;
-  await expect.poll(() => fetch(`${base}/api/readyz`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
+  try {
+    await expect.poll(() => fetch(`${base}/api/readyz`).then((r) => r.status, () => 0), { timeout: 60_000 }).toBe(200);
+  } catch (err) {
+    // never leave a simulator or a server behind to hold the ports of the next run
+    server.kill('SIGTERM');
+    sim.kill('SIGTERM');
+    throw new Error(`${err instanceof Error ? err.message : String(err)}\n--- dashboard log ---\n${logs.slice(-2000)}`);
+  }
   return {
     base,
     simUrl,
