@@ -77,13 +77,28 @@ export function filterRows(rows: readonly PodNodeRow[], q: Query): PodNodeRow[] 
 
 /** A sorted copy in the one order (see sort.ts). Each row's keys are read once, not once per comparison. */
 export function sortRows(rows: readonly PodNodeRow[], q: Pick<Query, 'sort'>): PodNodeRow[] {
-  const keys = effectiveSort(q.sort).map((k, i) => ({ get: accessor('sort', k.path, i), desc: k.desc }));
-  const values: SortValue[][] = keys.map((k) => rows.map((row) => sortValueOf(cellOf(k.get(row)))));
+  // A key that names the same row field as an earlier one can never break a tie: skip it.
+  const seen = new Set<string>();
+  const keys = effectiveSort(q.sort)
+    .map((k, i) => ({ get: accessor('sort', k.path, i), desc: k.desc, field: rowFieldOfPath(k.path) }))
+    .filter((k) => k.field === undefined || (!seen.has(k.field) && seen.add(k.field)));
+  // The query's own keys are read for every row up front; the tie-breaking defaults only for the
+  // rows that tie, when they tie (most sorts never reach the uid).
+  const userKeys = Math.min(q.sort.length, keys.length);
+  const values: SortValue[][] = keys.map((k, j) => (j < userKeys ? rows.map((row) => sortValueOf(cellOf(k.get(row)))) : new Array<SortValue>(rows.length)));
+  const known: Uint8Array[] = keys.map((_, j) => new Uint8Array(j < userKeys ? 0 : rows.length));
+  const valueAt = (k: number, i: number): SortValue => {
+    if (k < userKeys) return values[k]![i];
+    if (known[k]![i] === 0) {
+      values[k]![i] = sortValueOf(cellOf(keys[k]!.get(rows[i]!)));
+      known[k]![i] = 1;
+    }
+    return values[k]![i];
+  };
   const order = rows.map((_, i) => i);
   order.sort((x, y) => {
     for (let k = 0; k < keys.length; k++) {
-      const column = values[k]!;
-      const c = compareSortValues(column[x], column[y], keys[k]!.desc);
+      const c = compareSortValues(valueAt(k, x), valueAt(k, y), keys[k]!.desc);
       if (c !== 0) return c;
     }
     return x - y;
