@@ -107,8 +107,15 @@ export async function startControlPlane(opts: { tokens?: StaticToken[] } = {}): 
   ];
   let etcd = run(bin.etcd, etcdArgs, path.join(dir, 'etcd.log'));
   const etcdUp = () => until('etcd', 30_000, async () => (await fetch(`${etcdUrl}/health`).catch(() => null))?.ok ?? false);
-  await etcdUp();
-  let apiserver = run(bin.apiserver, apiArgs, path.join(dir, 'kube-apiserver.log'));
+  let apiserver!: ChildProcess; // assigned once etcd is up
+  // a start that fails must not leave an etcd or an API server running behind the failed test
+  const abandon = (err: unknown): never => {
+    apiserver?.kill('SIGKILL');
+    etcd.kill('SIGKILL');
+    throw err;
+  };
+  await etcdUp().catch(abandon);
+  apiserver = run(bin.apiserver, apiArgs, path.join(dir, 'kube-apiserver.log'));
   const ca = fs.readFileSync(pki.caCert);
   const ready = (url: string) =>
     new Promise<boolean>((resolve) => {
@@ -126,7 +133,7 @@ export async function startControlPlane(opts: { tokens?: StaticToken[] } = {}): 
       }
       return ready(server);
     });
-  await readyz();
+  await readyz().catch(abandon);
 
   const adminKubeconfig = path.join(dir, 'admin.kubeconfig');
   const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
