@@ -2,10 +2,10 @@
 // each page a Content-Security-Policy with a fresh nonce, which Next puts on its own scripts. The
 // routes check the host again themselves (lib/api/view.ts): this layer is not the only guard.
 import { NextResponse, type NextRequest } from 'next/server';
-import { checkRequest } from '@/lib/api/guard';
+import { checkHostAndOrigin } from '@/lib/api/guard';
 
 export function proxy(request: NextRequest): NextResponse {
-  const denied = checkRequest(request.headers, { ...process.env, PODNODE_TOKEN: undefined }); // the token is the routes' to check
+  const denied = checkHostAndOrigin(request.headers); // the token is the routes' to check
   if (denied) {
     return NextResponse.json(denied.body, { status: denied.status, headers: securityHeaders(contentSecurityPolicy(null)) });
   }

@@ -1,14 +1,10 @@
 // `npm run test:apiserver`: the suite against a real kube-apiserver and etcd (test/controlplane).
 import { defineConfig } from 'vitest/config';
-import path from 'node:path';
+import base from './vitest.config.mts';
 
+// The same module resolution as the unit suite; its own files, timeouts and a single worker.
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@': path.resolve(import.meta.dirname),
-      'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
-    },
-  },
+  resolve: base.resolve,
   test: {
     include: ['test/apiserver/**/*.test.ts'],
     environment: 'node',

@@ -29,7 +29,14 @@ export function hostnameOf(host: string | null): string | null {
   return m ? m[1]! : null;
 }
 
+/** Host, Origin and the access token: what every route asks before it reads anything. */
 export function checkRequest(headers: Headers, env: GuardEnv = process.env): GuardFailure | null {
+  return checkHostAndOrigin(headers, env) ?? checkToken(headers, env);
+}
+
+/** Host and Origin only: for the proxy in front of every path, and the login form (which is how a
+ *  token is presented, so it cannot ask for one). */
+export function checkHostAndOrigin(headers: Headers, env: GuardEnv = process.env): GuardFailure | null {
   const allowed = allowedHosts(env);
   const hostHeader = headers.get('host');
   const host = hostnameOf(hostHeader);
@@ -57,7 +64,10 @@ export function checkRequest(headers: Headers, env: GuardEnv = process.env): Gua
     }
   }
   if (site === 'cross-site' || site === 'same-site') return forbidden(`a ${site} request is refused: the dashboard serves its own page only`);
+  return null;
+}
 
+function checkToken(headers: Headers, env: GuardEnv): GuardFailure | null {
   const token = env.PODNODE_TOKEN;
   if (token) {
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.get('authorization') ?? '')?.[1];

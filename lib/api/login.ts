@@ -1,6 +1,6 @@
 // The login exchange: a form post with the token becomes a session cookie derived from it.
 import 'server-only';
-import { checkRequest, sameSecret, sessionValue, SESSION_COOKIE } from '@/lib/api/guard';
+import { checkHostAndOrigin, sameSecret, sessionValue, SESSION_COOKIE } from '@/lib/api/guard';
 
 const SESSION_SECONDS = 12 * 3600;
 const MAX_FORM_BYTES = 8 * 1024;
@@ -11,7 +11,7 @@ export function safeNext(next: string | undefined): string {
 }
 
 export async function login(request: Request): Promise<Response> {
-  const denied = checkRequest(request.headers, { ...process.env, PODNODE_TOKEN: undefined });
+  const denied = checkHostAndOrigin(request.headers);
   if (denied) return Response.json(denied.body, { status: denied.status });
   const token = process.env.PODNODE_TOKEN;
   const length = Number(request.headers.get('content-length') ?? 0);

@@ -58,9 +58,12 @@ export function streamPodNodes(request: Request, { query, index }: View): Respon
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      const write = (text: string) => {
+      /** `snapshot`: the first snapshot, which the backlog bound allows on top of its own size. */
+      const write = (text: string, snapshot = false) => {
         if (closed) return;
-        controller.enqueue(encoder.encode(text));
+        const bytes = encoder.encode(text);
+        if (snapshot) snapshotBytes = bytes.byteLength;
+        controller.enqueue(bytes);
         // desiredSize goes negative by what waits unsent: the client (or its network) is not reading.
         // The first snapshot may itself be large; the bound is on what piles up beyond it.
         if ((controller.desiredSize ?? 0) < -(backlogLimit + snapshotBytes)) {
@@ -68,16 +71,14 @@ export function streamPodNodes(request: Request, { query, index }: View): Respon
           close(controller, new Error('stream backlog over its bound'));
         }
       };
-      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`, event === 'snapshot');
 
       const { event, selection, cells } = snapshotOf(index, query);
       const { compiled } = selection;
       for (const row of selection.rows) sent.add(row.uid);
       facetsVersion = index.version;
       write('retry: 2000\n\n');
-      const snapshotText = `event: snapshot\ndata: ${JSON.stringify(event)}\n\n`;
-      snapshotBytes = Buffer.byteLength(snapshotText);
-      write(snapshotText);
+      send('snapshot', event);
 
       const flush = () => {
         patchTimer = undefined;

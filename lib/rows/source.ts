@@ -62,9 +62,12 @@ export function getRowIndex(contextName?: string, opts: RowSourceOptions = {}): 
   return source.index;
 }
 
-/** Stops contexts (not the default one) that had no viewer and no request for `idleMs`. */
+/** Stops contexts (not the default one) that had no viewer and no request for `idleMs`: arms (or,
+ *  when the setting changed, re-arms) the one timer that does it; requests only touch `lastUsed`. */
 function sweepIdle(sources: Sources, idleMs: number): void {
   sources.idleMs = idleMs;
+  const everyMs = Math.min(60_000, Math.max(500, idleMs / 2));
+  if (sources.sweeper?.everyMs === everyMs) return;
   const sweep = () => {
     const now = Date.now();
     for (const [name, s] of sources.byContext) {
@@ -75,16 +78,11 @@ function sweepIdle(sources: Sources, idleMs: number): void {
       }
     }
   };
-  sweep();
-  const everyMs = Math.min(60_000, Math.max(500, idleMs / 2));
-  if (sources.sweeper?.everyMs !== everyMs) {
-    if (sources.sweeper) clearInterval(sources.sweeper.timer);
-    const timer = setInterval(sweep, everyMs);
-    timer.unref?.();
-    sources.sweeper = { timer, everyMs };
-  }
+  if (sources.sweeper) clearInterval(sources.sweeper.timer);
+  const timer = setInterval(sweep, everyMs);
+  timer.unref?.();
+  sources.sweeper = { timer, everyMs };
 }
-
 
 /** Waits up to `timeoutMs` for the first complete LIST; true when the rows hold it. */
 export function whenFirstSynced(index: RowIndex, timeoutMs = FIRST_SYNC_WAIT_MS): Promise<boolean> {

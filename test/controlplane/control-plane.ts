@@ -155,23 +155,23 @@ current-context: real-admin
     { mode: 0o600 },
   );
 
+  const stopApiserver = async () => {
+    // killed, as a crashed or OOM-killed API server goes: its graceful drain would hold watches for a minute
+    apiserver.kill('SIGKILL');
+    await exited(apiserver);
+  };
+  const startApiserver = async () => {
+    apiserver = run(bin.apiserver, apiArgs, path.join(dir, 'kube-apiserver.log'));
+    await readyz();
+  };
   const etcdCall = async (api: string, body: unknown) => (await fetch(`${etcdUrl}/v3/${api}`, { method: 'POST', body: JSON.stringify(body) })).json() as Promise<Record<string, unknown>>;
   return {
     server, dir, caFile: pki.caCert, adminKubeconfig, versions: versions as { kubernetes: string; etcd: string }, etcdUrl,
+    stopApiserver,
+    startApiserver,
     async restartApiserver() {
-      // killed, as a crashed or OOM-killed API server goes: its graceful drain would hold watches for a minute
-      apiserver.kill('SIGKILL');
-      await exited(apiserver);
-      apiserver = run(bin.apiserver, apiArgs, path.join(dir, 'kube-apiserver.log'));
-      await readyz();
-    },
-    async stopApiserver() {
-      apiserver.kill('SIGKILL');
-      await exited(apiserver);
-    },
-    async startApiserver() {
-      apiserver = run(bin.apiserver, apiArgs, path.join(dir, 'kube-apiserver.log'));
-      await readyz();
+      await stopApiserver();
+      await startApiserver();
     },
     async startSecondApiserver() {
       const port = await freePort();
