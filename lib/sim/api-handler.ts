@@ -9,7 +9,7 @@ import { parseFilter } from './filter';
 import { listPage } from './list';
 import { parseIncludeObject, tableJson, wantsTable } from './table';
 import { startWatch, type ActiveWatch } from './watch';
-import { FORBIDDEN_RESOURCES, RESOURCE_INFO } from './discovery';
+import { FORBIDDEN_RESOURCES, RESOURCE_INFO, apiVersionOf } from './discovery';
 import { SelectorError } from './label-selector';
 
 export type ApiContext = {
@@ -23,19 +23,30 @@ export type ApiContext = {
 
 type Target = { resource: ResourceName; namespace?: string; name?: string };
 
-/** /api/v1/RES[/NAME] or /api/v1/namespaces/NS/RES[/NAME] (and /api/v1/namespaces/NAME itself) */
+/** the API group a resource path is under: '' for /api/v1/…, 'policy' for /apis/policy/v1/…, null for neither */
+export function groupOfPath(path: string): '' | 'policy' | null {
+  if (path.startsWith('/api/v1/')) return '';
+  if (path.startsWith('/apis/policy/v1/')) return 'policy';
+  return null;
+}
+
+/** /api/v1/RES[/NAME] or /api/v1/namespaces/NS/RES[/NAME] (and /api/v1/namespaces/NAME itself);
+ *  the same under /apis/policy/v1 for the policy group's resources */
 export function parseTarget(path: string): Target {
-  const parts = path.split('/').slice(3).map(decodeURIComponent);
+  const group = groupOfPath(path);
+  if (group === null) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+  const parts = path.split('/').slice(group ? 4 : 3).map(decodeURIComponent);
   let namespace: string | undefined;
   if (parts[0] === 'namespaces' && parts.length >= 3) { namespace = parts[1]; parts.splice(0, 2); }
   const [res, name, sub] = parts;
   if (!res || sub !== undefined) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
-  if (FORBIDDEN_RESOURCES.has(res)) {
+  if (group === '' && FORBIDDEN_RESOURCES.has(res)) {
     throw new ApiError(403, 'Forbidden', `${res} is forbidden: User "podnode-sim" cannot list resource "${res}" in API group "" ${namespace ? `in the namespace "${namespace}"` : 'at the cluster scope'}`,
       { kind: res });
   }
   if (!(RESOURCES as readonly string[]).includes(res)) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   const resource = res as ResourceName;
+  if (RESOURCE_INFO[resource].group !== group) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   if (namespace !== undefined && !RESOURCE_INFO[resource].namespaced) throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   return { resource, namespace, name };
 }
@@ -95,7 +106,7 @@ export function handleApiRead(ctx: ApiContext, req: IncomingMessage, res: Server
   if (include) { res.end(tableJson(target.resource, page.items, include, meta)); return; }
   const kind = `${RESOURCE_INFO[target.resource].kind}List`;
   // assembled from the stored JSON text: no object graph per item
-  const head = `{"kind":"${kind}","apiVersion":"v1","metadata":${JSON.stringify(meta)},"items":[`;
+  const head = `{"kind":"${kind}","apiVersion":"${apiVersionOf(target.resource)}","metadata":${JSON.stringify(meta)},"items":[`;
   void streamItems(res, head, page.items);
 }
 

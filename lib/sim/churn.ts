@@ -1,7 +1,8 @@
 // Background churn: what a busy cluster does to a watcher — rollouts, spot interruptions,
 // scale-ups and status flips — chosen by the seeded rng.
 import type { ClusterModel } from './cluster';
-import { createPodFor, interruptNode, pickNode } from './cluster';
+import { createPodFor, interruptNode, key, pickNode } from './cluster';
+import { handlerOf, interruptionNotice, rebalanceRecommendation } from './interruption';
 import { revisionHash } from './workload-plan';
 import { uid } from './prng';
 import type { Workload } from './workload';
@@ -45,12 +46,30 @@ function rollout(m: ClusterModel): string {
   return `rollout ${w.namespace}/${w.name} → ${w.revision} (${stale.length} replaced)`;
 }
 
+/** On AWS the handler gets a notice first and the node goes when it runs out (sometimes only a
+ *  rebalance recommendation comes); elsewhere the node just goes. */
 function interruption(m: ClusterModel): string {
-  const spot = m.gen.nodes.filter((n) => n.spot);
+  const spot = m.gen.nodes.filter((n) => n.spot && !m.notices.has(n.name));
   if (!spot.length) return flip(m);
   const n = m.gen.rng.pick(spot);
+  if (handlerOf(n)) {
+    if (!n.cordoned && m.eventRng.chance(0.25) && rebalanceRecommendation(m, n)) return `rebalance recommendation ${n.name}`;
+    const notice = interruptionNotice(m, n.name);
+    return `spot interruption notice ${n.name} (${notice.pods.length} pods, reclaim at ${notice.reclaimAt ?? 'never'})`;
+  }
   interruptNode(m, n.name);
   return `spot interruption ${n.name}`;
+}
+
+/** The kubelet and the scheduler keep reporting a pod that stays in trouble: the same event, counted up. */
+function repeatWarning(m: ClusterModel): void {
+  if (!m.recurring.length) return;
+  const i = m.eventRng.int(m.recurring.length);
+  const spec = m.recurring[i];
+  const ref = spec?.involved;
+  const pod = ref ? m.state.parse('pods', key(ref.namespace ?? '', ref.name)) : undefined;
+  if (!spec || !pod || pod.metadata.uid !== ref?.uid) { m.recurring.splice(i, 1); return; }
+  m.events.record(spec);
 }
 
 function scaleUp(m: ClusterModel): string {
@@ -84,17 +103,23 @@ function flip(m: ClusterModel): string {
     const e = k ? t.byKey.get(k) : undefined;
     if (!e || e.fields['status.phase'] !== 'Running') continue;
     const pod = m.state.parse('pods', e.key);
-    const cs = (pod?.status?.containerStatuses as Array<{ restartCount: number; ready: boolean }> | undefined)?.[0];
-    if (!pod || !cs) continue;
+    const all = pod?.status?.containerStatuses as Array<{ restartCount: number; ready: boolean }> | undefined;
+    const cs = all?.[0];
+    if (!pod || !all || !cs) continue;
     cs.restartCount++;
     cs.ready = !cs.ready || m.gen.rng.chance(0.5);
+    // the kubelet's Ready and ContainersReady conditions follow the containers
+    const ready = all.every((c) => c.ready) ? 'True' : 'False';
+    for (const c of (pod.status?.conditions as Array<{ type: string; status: string }> | undefined) ?? []) {
+      if (c.type === 'Ready' || c.type === 'ContainersReady') c.status = ready;
+    }
     m.state.put('pods', pod);
     return `status flip ${e.key}`;
   }
   return 'noop';
 }
 
-export function churnOnce(m: ClusterModel): string {
+function step(m: ClusterModel): string {
   const roll = m.gen.rng.next();
   if (roll < 0.5) return flip(m);
   if (roll < 0.75) return rollout(m);
@@ -102,4 +127,10 @@ export function churnOnce(m: ClusterModel): string {
   if (roll < 0.92) return scaleDown(m);
   if (m.gen.nodes.length > 3) return interruption(m);
   return pickNode(m) ? flip(m) : 'noop';
+}
+
+export function churnOnce(m: ClusterModel): string {
+  const did = step(m);
+  if (m.eventRng.chance(0.1)) repeatWarning(m);
+  return did;
 }

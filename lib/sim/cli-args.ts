@@ -6,7 +6,8 @@ export type CliOptions = SimOptions & { kubeconfigPath: string; help: boolean };
 
 export const USAGE = `usage: npm run sim -- [--port 6443] [--host 127.0.0.1] [--nodes 30] [--pods 600]
        [--profile eks|karpenter|gke|aks|mixed] [--seed 1] [--churn EVENTS_PER_S]
-       [--namespaces a,b,c] [--history 10000] [--kubeconfig ./.podnode/sim-kubeconfig.yaml]
+       [--namespaces a,b,c] [--history 10000] [--event-cap 5000] [--notice-ms 120000]
+       [--kubeconfig ./.podnode/sim-kubeconfig.yaml]
        [--forbid nodes|pods[,…]]   (answer 403 on those resources, as RBAC would)`;
 
 function int(name: string, value: string | undefined, min: number, max: number): number | undefined {
@@ -23,7 +24,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       port: { type: 'string' }, host: { type: 'string' }, nodes: { type: 'string' }, pods: { type: 'string' },
       profile: { type: 'string' }, seed: { type: 'string' }, churn: { type: 'string' }, namespaces: { type: 'string' },
       history: { type: 'string' }, kubeconfig: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      forbid: { type: 'string' },
+      forbid: { type: 'string' }, 'event-cap': { type: 'string' }, 'notice-ms': { type: 'string' },
     },
   });
   const profile = values.profile ?? 'mixed';
@@ -41,6 +42,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     churn,
     namespaces: values.namespaces ? values.namespaces.split(',').map((s) => s.trim()).filter(Boolean) : [],
     historyWindow: int('history', values.history, 1, 10_000_000),
+    eventCap: int('event-cap', values['event-cap'], 1, 1_000_000),
+    noticeMs: int('notice-ms', values['notice-ms'], 0, 86_400_000),
     kubeconfigPath: values.kubeconfig ?? './.podnode/sim-kubeconfig.yaml',
     ...(values.forbid ? { auth: forbidding(values.forbid) } : {}),
   };

@@ -34,6 +34,20 @@ describe('@kubernetes/client-node against the simulator', () => {
     expect(names.sort()).toEqual(sim.cluster.listPodNames().map((p) => `${p.namespace}/${p.name}`).sort());
   });
 
+  it('reads PodDisruptionBudgets (PolicyV1Api) and events typed', async () => {
+    const kc = new k8s.KubeConfig();
+    kc.loadFromString(sim.kubeconfig);
+    const pdbs = await kc.makeApiClient(k8s.PolicyV1Api).listPodDisruptionBudgetForAllNamespaces({ limit: 3 });
+    expect(pdbs.items).toHaveLength(3);
+    const coredns = await kc.makeApiClient(k8s.PolicyV1Api).readNamespacedPodDisruptionBudget({ namespace: 'kube-system', name: 'coredns' });
+    expect(coredns.spec?.maxUnavailable).toBe(1);
+    expect(coredns.status?.conditions?.[0]?.type).toBe('DisruptionAllowed');
+    expect(coredns.status?.conditions?.[0]?.lastTransitionTime).toBeInstanceOf(Date);
+    const events = await kc.makeApiClient(k8s.CoreV1Api).listEventForAllNamespaces();
+    expect(events.items.length).toBe(sim.cluster.listEvents().length);
+    expect(events.items.every((e) => e.involvedObject.kind && e.lastTimestamp instanceof Date)).toBe(true);
+  });
+
   it('an informer syncs, sees live events, and relists after a restart without resourceVersion continuity', async () => {
     const kc = new k8s.KubeConfig();
     kc.loadFromString(sim.kubeconfig);

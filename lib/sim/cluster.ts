@@ -1,15 +1,18 @@
-// The in-process mutation API (SimCluster): what tests and churn use to change the cluster.
-// Every change goes through SimState, so it bumps the resourceVersion and reaches every watch.
+// The cluster model behind SimCluster and churn: pods created, scheduled and lost with their
+// nodes. Every change goes through SimState, so it bumps the resourceVersion and reaches every watch.
 import type { KubeObject } from '@/lib/podnode/types';
-import type { SimCluster } from './types';
 import type { SimState } from './sim-state';
 import type { GeneratedCluster, NodeInfo } from './generate-cluster';
 import { podName } from './generate-cluster';
 import { makePod } from './make-pod';
 import { makeNode } from './make-node';
 import type { PodState, Workload } from './workload';
-import { churnOnce } from './churn';
 import { cpuMillis, leastLoaded, podCpuRequest } from './placement';
+import type { Rng } from './prng';
+import type { EventRecorder, EventSpec } from './event-recorder';
+import type { PdbTracker } from './pdb-tracker';
+import type { Notice } from './interruption';
+import type { NodeRef } from './spot-events';
 
 export type ClusterModel = {
   state: SimState;
@@ -20,9 +23,21 @@ export type ClusterModel = {
   timers: Set<NodeJS.Timeout>;
   /** ms before a Pending replacement is scheduled */
   scheduleDelayMs: number;
+  events: EventRecorder;
+  /** draws for events and notices, apart from gen.rng so pods and churn stay as they were */
+  eventRng: Rng;
+  pdbs: PdbTracker;
+  /** nodes under an interruption notice */
+  notices: Map<string, Notice>;
+  /** ms from a spot interruption notice to the instance's reclaim (AWS gives two minutes) */
+  noticeMs: number;
+  /** Karpenter's NodeClaim for a node, named once events first mention it */
+  nodeClaims: Map<string, NodeRef>;
+  /** warnings their components repeat while the pod stays as it is (BackOff, FailedScheduling) */
+  recurring: EventSpec[];
 };
 
-const key = (ns: string, name: string) => `${ns}/${name}`;
+export const key = (ns: string, name: string) => `${ns}/${name}`;
 
 export function createPodFor(m: ClusterModel, w: Workload, state: PodState, node: NodeInfo | null): KubeObject {
   const name = podName(w, m.gen.rng, m.gen.rng.int(1000));
@@ -68,6 +83,10 @@ function schedulePending(m: ClusterModel): number {
 /** Spot interruption: the node and its pods go; controllers recreate their pods Pending. */
 export function interruptNode(m: ClusterModel, name: string): boolean {
   const info = m.gen.nodes.find((n) => n.name === name);
+  const notice = m.notices.get(name);
+  if (notice?.timer) { clearTimeout(notice.timer); m.timers.delete(notice.timer); }
+  m.notices.delete(name);
+  m.nodeClaims.delete(name);
   if (!m.state.remove('nodes', name)) return false;
   m.gen.nodes = m.gen.nodes.filter((n) => n.name !== name);
   const table = m.state.tables.pods;
@@ -83,37 +102,10 @@ export function interruptNode(m: ClusterModel, name: string): boolean {
     const node = makeNode(info.pool, m.gen.nextNodeIndex++, m.gen.rng, new Date());
     const ip = ((node.status?.addresses as Array<{ address: string }>)[0] as { address: string }).address;
     const fresh: NodeInfo = { ...info, name: node.metadata.name, ip, index: m.gen.nextNodeIndex - 1,
-      cpuMilli: cpuMillis((node.status?.allocatable as { cpu: string }).cpu), requestedMilli: 0 };
+      cpuMilli: cpuMillis((node.status?.allocatable as { cpu: string }).cpu), requestedMilli: 0, cordoned: false };
     m.state.put('nodes', node);
     m.gen.nodes.push(fresh);
     if (!fresh.fargate) for (const ds of m.gen.daemonSets) createPodFor(m, ds, 'ContainerCreating', fresh);
   }
   return true;
-}
-
-export function createSimCluster(m: ClusterModel): SimCluster {
-  return {
-    pods: () => m.state.tables.pods.size,
-    nodes: () => m.state.tables.nodes.size,
-    resourceVersion: () => m.state.rv,
-    getPod: (ns, name) => m.state.parse('pods', key(ns, name)),
-    getNode: (name) => m.state.parse('nodes', name),
-    listPodNames: () => m.state.tables.pods.keys.map((k) => { const e = m.state.tables.pods.byKey.get(k)!; return { namespace: e.namespace, name: e.name }; }),
-    listNodeNames: () => [...m.state.tables.nodes.keys],
-    upsertPod(obj) {
-      if (!obj?.metadata?.name || !obj.metadata.namespace || !obj.metadata.uid) throw new Error('upsertPod: metadata.name, metadata.namespace and metadata.uid are required');
-      m.state.put('pods', { apiVersion: 'v1', kind: 'Pod', ...obj });
-    },
-    deletePod: (ns, name) => m.state.remove('pods', key(ns, name)) !== undefined,
-    mutatePod(ns, name, fn) {
-      const pod = m.state.parse('pods', key(ns, name));
-      if (!pod) throw new Error(`mutatePod: pod ${ns}/${name} not found`);
-      fn(pod);
-      if (pod.metadata.name !== name || pod.metadata.namespace !== ns) throw new Error('mutatePod: name and namespace cannot change');
-      m.state.put('pods', pod);
-      return pod;
-    },
-    deleteNode: (name) => interruptNode(m, name),
-    churnOnce: () => churnOnce(m),
-  };
 }

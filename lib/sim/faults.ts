@@ -15,6 +15,7 @@ const faultSpecSchema = z.object({
   retryAfterSeconds: z.number().int().min(0).max(3600).optional(),
   hangWatches: z.boolean().optional(),
   outageMs: z.number().int().min(1).max(600_000).optional(),
+  spotInterruption: z.boolean().optional(),
   reset: z.boolean().optional(),
 }).strict();
 
@@ -22,6 +23,7 @@ export type FaultHooks = {
   dropWatches(): void;
   restart(keepResourceVersion: boolean): void;
   outage(ms: number): void;
+  spotInterruption(): void;
 };
 
 const initial = (): SimFaultState => ({
@@ -48,6 +50,7 @@ export class FaultController implements SimFaults {
     if (s.dropWatches) this.hooks.dropWatches();
     if (s.restart) this.hooks.restart(s.restart.keepResourceVersion);
     if (s.outageMs !== undefined) { this.state.outageUntil = Date.now() + s.outageMs; this.hooks.outage(s.outageMs); }
+    if (s.spotInterruption) this.hooks.spotInterruption();
   }
 
   reset(): void { this.state = initial(); }

@@ -13,6 +13,7 @@ const SUPPORTED: Record<ResourceName, readonly string[]> = {
   events: ['metadata.name', 'metadata.namespace', 'involvedObject.kind', 'involvedObject.namespace', 'involvedObject.name',
     'involvedObject.uid', 'involvedObject.apiVersion', 'involvedObject.resourceVersion', 'involvedObject.fieldPath',
     'reason', 'reportingComponent', 'source', 'type'],
+  poddisruptionbudgets: ['metadata.name', 'metadata.namespace'],
 };
 
 export function parseFieldSelector(selector: string, resource: ResourceName): FieldRequirement[] {

@@ -6,7 +6,10 @@ import { SimState } from './sim-state';
 import { StatsCounter } from './stats';
 import { FaultController } from './faults';
 import { generateCluster } from './generate-cluster';
-import { type ClusterModel, createSimCluster } from './cluster';
+import type { ClusterModel } from './cluster';
+import { createSimCluster } from './sim-cluster';
+import { StartupCollector, loadExtras } from './bootstrap';
+import { interruptionNotice } from './interruption';
 import { controlHandler } from './control';
 import { startServer } from './server';
 import { simKubeconfig, writeKubeconfigFile } from './kubeconfig';
@@ -22,17 +25,25 @@ export async function startSim(opts: SimOptions = {}): Promise<SimHandle> {
   if (!(churn >= 0 && churn <= 10_000)) throw new Error(`podnode-sim: churn must be 0..10000 events/s, got ${churn}`);
   const seed = opts.seed ?? 1;
   const host = opts.host ?? '127.0.0.1';
+  const noticeMs = opts.noticeMs ?? 120_000;
+  if (!Number.isInteger(noticeMs) || noticeMs < 0) throw new Error(`podnode-sim: noticeMs must be a non-negative integer, got ${noticeMs}`);
   const state = new SimState(opts.historyWindow ?? 10_000);
-  const gen = generateCluster({ nodes: opts.nodes ?? 30, pods: opts.pods ?? 600, profile, seed, namespaces: opts.namespaces ?? [], now: Date.now() },
-    (pod) => state.loadOne('pods', pod));
+  const now = Date.now();
+  const seen = new StartupCollector();
+  const gen = generateCluster({ nodes: opts.nodes ?? 30, pods: opts.pods ?? 600, profile, seed, namespaces: opts.namespaces ?? [], now },
+    (pod) => { state.loadOne('pods', pod); seen.see(pod); });
   for (const n of gen.nodeObjects) state.loadOne('nodes', n);
   gen.nodeObjects = [];
   for (const ns of gen.namespaces) state.loadOne('namespaces', ns);
+  const extras = loadExtras(state, gen, seed, opts.eventCap ?? 5_000, seen, now);
   state.finishLoad();
 
   const workloadByOwner = new Map<string, Workload>();
   for (const w of [...gen.workloads, ...gen.daemonSets]) workloadByOwner.set(`${w.namespace}/${w.ownerName}`, w);
-  const model: ClusterModel = { state, gen, workloadByOwner, pending: [], timers: new Set(), scheduleDelayMs: 300 };
+  const model: ClusterModel = { state, gen, workloadByOwner, pending: [], timers: new Set(), scheduleDelayMs: 300, ...extras,
+    notices: new Map(), noticeMs, nodeClaims: new Map() };
+  // the disruption controller: budgets follow their pods
+  state.subscribe((ev) => extras.pdbs.onEvent(ev));
   const cluster = createSimCluster(model);
   const stats = new StatsCounter();
   const watches = new Set<ActiveWatch>();
@@ -45,6 +56,7 @@ export async function startSim(opts: SimOptions = {}): Promise<SimHandle> {
       if (!keepResourceVersion) { state.rv += 1000; state.history.clear(state.rv); }
     },
     outage: (ms) => server?.outage(ms),
+    spotInterruption: () => { interruptionNotice(model); },
   }, seed);
   server = await startServer({
     state, stats, watches, bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 5_000,

@@ -132,8 +132,7 @@ describe('kubectl against the simulator', () => {
     const ns = await kubectl('get', 'ns');
     expect(ns).toMatch(/^NAME\s+STATUS\s+AGE\n/);
     for (const name of ['streamtech', 'content', 'commerce', 'kube-system']) expect(ns).toMatch(new RegExp(`^${name}\\s+Active\\s`, 'm'));
-    const events = await run(KUBECTL, ['--kubeconfig', kubeconfig, '--cache-dir', path.join(dir, 'cache'), 'get', 'ev', '-A'], { env: env() });
-    expect(events.stdout + events.stderr).toMatch(/No resources found/);
+    expect((await kubectl('get', 'ev', '-A')).split('\n')[0]).toMatch(/^NAMESPACE\s+LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE$/);
     const nodeWide = (await kubectl('get', 'no', '-o', 'wide')).split('\n')[0]!;
     expect(nodeWide).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME$/);
   });
@@ -147,6 +146,44 @@ describe('kubectl against the simulator', () => {
     const described = await kubectl('describe', 'node', node);
     expect(described).toMatch(/^Allocated resources:$/m);
     expect(described).toMatch(/^Non-terminated Pods:/m);
+  });
+
+  it('get pdb -A, get events -A and get pdb,events -A print what the simulator holds', async () => {
+    const pdbs = sim.cluster.listPdbNames();
+    const lines = (await kubectl('get', 'pdb', '-A')).trim().split('\n');
+    expect(lines[0]).toMatch(/^NAMESPACE\s+NAME\s+MIN AVAILABLE\s+MAX UNAVAILABLE\s+ALLOWED DISRUPTIONS\s+AGE$/);
+    expect(lines).toHaveLength(pdbs.length + 1);
+    for (const p of pdbs) {
+      const pdb = sim.cluster.getPdb(p.namespace, p.name)!;
+      const spec = pdb.spec as { minAvailable?: number | string; maxUnavailable?: number | string };
+      const allowed = (pdb.status as { disruptionsAllowed: number }).disruptionsAllowed;
+      const row = new RegExp(`^${p.namespace}\\s+${p.name}\\s+${spec.minAvailable ?? 'N/A'}\\s+${spec.maxUnavailable ?? 'N/A'}\\s+${allowed}\\s`);
+      expect(lines.some((l) => row.test(l)), p.name).toBe(true);
+    }
+    const events = sim.cluster.listEvents();
+    const evLines = (await kubectl('get', 'events', '-A')).trim().split('\n');
+    expect(evLines).toHaveLength(events.length + 1);
+    for (const e of events) {
+      const involved = e.involvedObject as { kind: string; name: string };
+      expect(evLines.some((l) => l.startsWith(`${e.metadata.namespace} `) && l.includes(` ${String(e.reason)} `)
+        && l.includes(`${involved.kind.toLowerCase()}/${involved.name}`)), String(e.reason)).toBe(true);
+    }
+    for (const reason of ['FailedScheduling', 'BackOff', 'Evicted', 'NoPods']) expect(evLines.join('\n'), reason).toContain(reason);
+    const both = await kubectl('get', 'pdb,events', '-A');
+    expect(both).toContain('poddisruptionbudget.policy/coredns');
+    expect(both).toMatch(/\sBackOff\s/);
+  });
+
+  it('get pdb -A -o json and get events -A -o json round-trip; describe pod shows the kubelet\'s BackOff', async () => {
+    const strip = (o: KubeObject) => { const { managedFields: _m, ...metadata } = o.metadata; void _m; return { ...o, metadata }; };
+    const pdbs = JSON.parse(await kubectl('get', 'pdb', '-A', '-o', 'json')) as { items: KubeObject[] };
+    expect(pdbs.items.map(keyOf).sort()).toEqual(sim.cluster.listPdbNames().map((p) => `${p.namespace}/${p.name}`).sort());
+    for (const item of pdbs.items) expect(item).toEqual(strip(sim.cluster.getPdb(item.metadata.namespace!, item.metadata.name)!));
+    const events = JSON.parse(await kubectl('get', 'events', '-A', '-o', 'json')) as { items: KubeObject[] };
+    expect(events.items).toEqual(sim.cluster.listEvents());
+    const crash = sim.cluster.listEvents().find((e) => e.reason === 'BackOff')!.involvedObject as { namespace: string; name: string };
+    const described = await kubectl('describe', 'pod', '-n', crash.namespace, crash.name);
+    expect(described).toMatch(/Warning\s+BackOff\s+.*kubelet\s+Back-off restarting failed container/);
   });
 
   it('refused writes and unknown objects come back as kubectl errors', async () => {

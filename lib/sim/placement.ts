@@ -8,6 +8,8 @@ export type NodeInfo = {
   name: string; ip: string; spot: boolean; fargate: boolean; pool: NodePool; index: number;
   /** allocatable CPU and the CPU requested by pods bound to it, in millicores */
   cpuMilli: number; requestedMilli: number;
+  /** tainted by an interruption notice or cordoned: the scheduler places nothing new there */
+  cordoned?: boolean;
 };
 
 /** The CPU quantity forms the generator writes: "250m", "2", "1.5". */
@@ -23,7 +25,7 @@ export function podCpuRequest(pod: KubeObject): number {
 
 /** NoSchedule taints keep ordinary pods off GPU and Fargate nodes; spot taints only bite pods without the toleration. */
 function tolerates(node: NodeInfo, tolerateSpot: boolean): boolean {
-  if (node.fargate) return false;
+  if (node.fargate || node.cordoned) return false;
   return (node.pool.taints ?? []).every((t) => t.effect !== 'NoSchedule' || (tolerateSpot && t.key === 'kubernetes.azure.com/scalesetpriority'));
 }
 

@@ -34,13 +34,20 @@ describe('discovery', () => {
   it('serves /version, /api, /api/v1 and /apis', async () => {
     expect((await get('/version')).body.gitVersion).toMatch(/^v1\.32/);
     expect((await get('/api')).body).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
-    expect((await get('/apis')).body).toMatchObject({ kind: 'APIGroupList', groups: [] });
+    const policy = { groupVersion: 'policy/v1', version: 'v1' };
+    expect((await get('/apis')).body).toEqual({ kind: 'APIGroupList', apiVersion: 'v1', groups: [{ name: 'policy', versions: [policy], preferredVersion: policy }] });
+    expect((await get('/apis/policy')).body).toEqual({ kind: 'APIGroup', apiVersion: 'v1', name: 'policy', versions: [policy], preferredVersion: policy });
+    const pv1 = (await get('/apis/policy/v1')).body as { kind: string; groupVersion: string; resources: Array<Record<string, unknown>> };
+    expect(pv1).toMatchObject({ kind: 'APIResourceList', groupVersion: 'policy/v1' });
+    expect(pv1.resources).toEqual([expect.objectContaining({ name: 'poddisruptionbudgets', singularName: 'poddisruptionbudget', namespaced: true,
+      kind: 'PodDisruptionBudget', verbs: ['get', 'list', 'watch'], shortNames: ['pdb'] })]);
     const v1 = (await get('/api/v1')).body as { resources: Array<{ name: string; shortNames: string[]; namespaced: boolean; verbs: string[] }> };
     const byName = Object.fromEntries(v1.resources.map((r) => [r.name, r]));
     expect(byName.pods).toMatchObject({ shortNames: ['po'], namespaced: true, verbs: ['get', 'list', 'watch'] });
     expect(byName.nodes?.shortNames).toEqual(['no']);
     expect(byName.namespaces?.shortNames).toEqual(['ns']);
     expect(byName.events?.shortNames).toEqual(['ev']);
+    expect(byName.poddisruptionbudgets).toBeUndefined();
     const openapi = await get('/openapi/v3');
     expect(openapi.status).toBe(404);
     expect(openapi.body).toMatchObject({ kind: 'Status', reason: 'NotFound', code: 404 });
@@ -59,7 +66,10 @@ describe('LIST', () => {
     expect(await pagedKeys('/api/v1/namespaces/streamtech/pods', 3)).toEqual(keys(ns.items));
     expect(await pagedKeys('/api/v1/nodes', 4)).toEqual(keys((await list('/api/v1/nodes')).items));
     expect((await list('/api/v1/namespaces')).items.map((n) => n.metadata.name)).toEqual(expect.arrayContaining(['streamtech', 'content', 'commerce']));
-    expect((await list('/api/v1/events')).items).toEqual([]);
+    const events = await list('/api/v1/events');
+    expect(events.kind).toBe('EventList');
+    expect(events.items.length).toBeGreaterThan(0);
+    expect(await pagedKeys('/api/v1/events', 2)).toEqual(keys(events.items));
   });
 
   it('serves later pages from the first page\'s snapshot even while the cluster changes', async () => {

@@ -4,8 +4,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { ActiveWatch } from './watch';
-import { type ApiContext, handleApiRead, parseTarget } from './api-handler';
-import { API_GROUP_LIST, API_V1_RESOURCES, VERSION_INFO, apiVersions } from './discovery';
+import { type ApiContext, groupOfPath, handleApiRead, parseTarget } from './api-handler';
+import { API_GROUP_LIST, API_V1_RESOURCES, POLICY_API_GROUP, POLICY_V1_RESOURCES, RESOURCE_INFO, VERSION_INFO, apiVersions } from './discovery';
 import { ApiError, statusObject } from './status';
 import type { FaultController } from './faults';
 import type { SimAuth } from './types';
@@ -23,7 +23,7 @@ export type SimServer = {
 
 /** the resource a refused write aimed at ("pods"), or its path when it names none we serve */
 function writeTarget(path: string): string {
-  if (!path.startsWith('/api/v1/')) return path;
+  if (groupOfPath(path) === null) return path;
   try { return parseTarget(path).resource; } catch { return path; }
 }
 
@@ -61,7 +61,9 @@ function authorize(auth: SimAuth, user: string, url: URL): void {
   if (auth.canRead?.(user, target.resource, target.namespace) ?? true) return;
   const verb = target.name !== undefined ? 'get' : url.searchParams.get('watch') === 'true' || url.searchParams.get('watch') === '1' ? 'watch' : 'list';
   const scope = target.namespace !== undefined ? `in the namespace "${target.namespace}"` : 'at the cluster scope';
-  throw new ApiError(403, 'Forbidden', `${target.resource} is forbidden: User "${user}" cannot ${verb} resource "${target.resource}" in API group "" ${scope}`, { kind: target.resource });
+  const group = RESOURCE_INFO[target.resource].group;
+  throw new ApiError(403, 'Forbidden', `${target.resource} is forbidden: User "${user}" cannot ${verb} resource "${target.resource}" in API group "${group}" ${scope}`,
+    { ...(group ? { group } : {}), kind: target.resource });
 }
 
 export async function startServer(ctx: ApiContext, faults: FaultController, control: ControlHandler, host: string, port: number, security: ServerSecurity = {}): Promise<SimServer> {
@@ -113,8 +115,10 @@ export async function startServer(ctx: ApiContext, faults: FaultController, cont
     if (path === '/api') { ctx.stats.count('discovery', path); sendJson(res, 200, apiVersions(`${host}:${port}`)); return; }
     if (path === '/apis') { ctx.stats.count('discovery', path); sendJson(res, 200, API_GROUP_LIST); return; }
     if (path === '/api/v1') { ctx.stats.count('discovery', path); sendJson(res, 200, API_V1_RESOURCES); return; }
-    if (path.startsWith('/api/v1/')) { handleApiRead(ctx, req, res, url); return; }
-    // /openapi/v2, /openapi/v3, /apis/GROUP…: not served; kubectl works without them
+    if (path === '/apis/policy') { ctx.stats.count('discovery', path); sendJson(res, 200, POLICY_API_GROUP); return; }
+    if (path === '/apis/policy/v1') { ctx.stats.count('discovery', path); sendJson(res, 200, POLICY_V1_RESOURCES); return; }
+    if (groupOfPath(path) !== null) { handleApiRead(ctx, req, res, url); return; }
+    // /openapi/v2, /openapi/v3, other /apis/GROUP…: not served; kubectl works without them
     ctx.stats.count('discovery', 'notfound');
     throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   }

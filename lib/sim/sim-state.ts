@@ -11,6 +11,7 @@ export class SimState {
     nodes: new ResourceTable('nodes', false),
     namespaces: new ResourceTable('namespaces', false),
     events: new ResourceTable('events', true),
+    poddisruptionbudgets: new ResourceTable('poddisruptionbudgets', true),
   };
   history: History;
   private readonly listeners = new Set<(ev: HistoryEvent) => void>();

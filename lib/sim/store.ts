@@ -3,8 +3,8 @@
 // assembled from that text; object graphs exist only while an object is being written.
 import type { KubeObject } from '@/lib/podnode/types';
 
-export type ResourceName = 'pods' | 'nodes' | 'namespaces' | 'events';
-export const RESOURCES: readonly ResourceName[] = ['pods', 'nodes', 'namespaces', 'events'];
+export type ResourceName = 'pods' | 'nodes' | 'namespaces' | 'events' | 'poddisruptionbudgets';
+export const RESOURCES: readonly ResourceName[] = ['pods', 'nodes', 'namespaces', 'events', 'poddisruptionbudgets'];
 
 export type Entry = {
   key: string;
@@ -12,17 +12,28 @@ export type Entry = {
   name: string;
   rv: number;
   labels: Record<string, string>;
-  /** selectable fields: metadata.name, metadata.namespace, spec.nodeName, status.phase */
+  /** selectable fields: metadata.name, metadata.namespace, and per kind (pods: spec.nodeName, status.phase; events: involvedObject.*, reason, …) */
   fields: Record<string, string>;
+  /** pods only: Ready and not being deleted, what the disruption controller counts as healthy
+   *  (kept here so budgets can be recounted without parsing pod JSON) */
+  healthy?: boolean;
   json: string;
 };
+
+function podHealthy(obj: KubeObject): boolean {
+  if (obj.metadata.deletionTimestamp) return false;
+  const conditions = (obj.status?.conditions as Array<{ type?: string; status?: string }> | undefined) ?? [];
+  return conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+}
 
 export function toEntry(obj: KubeObject, rv: number): Entry {
   obj.metadata.resourceVersion = String(rv);
   const namespace = obj.metadata.namespace ?? '';
   const name = obj.metadata.name;
   const fields: Record<string, string> = { 'metadata.name': name, 'metadata.namespace': namespace };
+  let healthy: boolean | undefined;
   if (obj.kind === 'Pod') {
+    healthy = podHealthy(obj);
     fields['spec.nodeName'] = typeof obj.spec?.nodeName === 'string' ? obj.spec.nodeName : '';
     fields['status.phase'] = typeof obj.status?.phase === 'string' ? obj.status.phase : '';
   }
@@ -30,8 +41,14 @@ export function toEntry(obj: KubeObject, rv: number): Entry {
     const involved = (obj.involvedObject ?? {}) as Record<string, unknown>;
     for (const [k, v] of Object.entries(involved)) if (typeof v === 'string') fields[`involvedObject.${k}`] = v;
     for (const k of ['reason', 'reportingComponent', 'type']) if (typeof obj[k] === 'string') fields[k] = obj[k] as string;
+    // the server's `source` field is the source component
+    const component = (obj.source as { component?: unknown } | undefined)?.component;
+    if (typeof component === 'string') fields.source = component;
   }
-  return { key: namespace ? `${namespace}/${name}` : name, namespace, name, rv, labels: { ...(obj.metadata.labels ?? {}) }, fields, json: JSON.stringify(obj) };
+  const key = namespace ? `${namespace}/${name}` : name;
+  const labels = { ...(obj.metadata.labels ?? {}) };
+  return healthy === undefined ? { key, namespace, name, rv, labels, fields, json: JSON.stringify(obj) }
+    : { key, namespace, name, rv, labels, fields, healthy, json: JSON.stringify(obj) };
 }
 
 /** The same object at a new resourceVersion without re-serializing (delete events carry the delete rv). */

@@ -2,10 +2,8 @@
 // from the object as the API server's TableConvertor does.
 import type { KubeObject } from '@/lib/podnode/types';
 import type { ResourceName } from './store';
-
-export type ColumnDefinition = { name: string; type: string; format: string; description: string; priority: number };
-const col = (name: string, type = 'string', priority = 0, format = ''): ColumnDefinition =>
-  ({ name, type, format, description: `${name} column`, priority });
+import { type ColumnDefinition, col, humanAge } from './printer-util';
+import { EVENT_COLUMNS, PDB_COLUMNS, eventCells, pdbCells } from './event-pdb-columns';
 
 export const COLUMNS: Record<ResourceName, ColumnDefinition[]> = {
   pods: [col('Name', 'string', 0, 'name'), col('Ready'), col('Status'), col('Restarts', 'string'), col('Age'),
@@ -13,23 +11,9 @@ export const COLUMNS: Record<ResourceName, ColumnDefinition[]> = {
   nodes: [col('Name', 'string', 0, 'name'), col('Status'), col('Roles'), col('Age'), col('Version'),
     col('Internal-IP', 'string', 1), col('External-IP', 'string', 1), col('OS-Image', 'string', 1), col('Kernel-Version', 'string', 1), col('Container-Runtime', 'string', 1)],
   namespaces: [col('Name', 'string', 0, 'name'), col('Status'), col('Age')],
-  events: [col('Last Seen'), col('Type'), col('Reason'), col('Object'), col('Message')],
+  events: EVENT_COLUMNS,
+  poddisruptionbudgets: PDB_COLUMNS,
 };
-
-/** kubectl's HumanDuration: 45s, 3m20s, 12m, 5h3m, 20h, 3d4h, 40d, 2y */
-function humanAge(since: string | undefined, now = Date.now()): string {
-  if (!since) return '<unknown>';
-  const s = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
-  const m = Math.floor(s / 60); const h = Math.floor(m / 60); const d = Math.floor(h / 24);
-  if (s < 120) return `${s}s`;
-  if (m < 10) return s % 60 ? `${m}m${s % 60}s` : `${m}m`;
-  if (h < 3) return `${m}m`;
-  if (h < 8) return m % 60 ? `${h}h${m % 60}m` : `${h}h`;
-  if (h < 48) return `${h}h`;
-  if (d < 8) return h % 24 ? `${d}d${h % 24}h` : `${d}d`;
-  if (d < 730) return `${d}d`;
-  return `${Math.floor(d / 365)}y`;
-}
 
 type ContainerStatus = { ready?: boolean; restartCount?: number; state?: { waiting?: { reason?: string }; terminated?: { reason?: string; exitCode?: number } } };
 
@@ -77,5 +61,6 @@ export function cellsFor(resource: ResourceName, obj: KubeObject, now = Date.now
       info.osImage ?? '', info.kernelVersion ?? '', info.containerRuntimeVersion ?? ''];
   }
   if (resource === 'namespaces') return [obj.metadata.name, (obj.status?.phase as string | undefined) ?? 'Active', age];
-  return [age, obj.type ?? '', obj.reason ?? '', '', obj.message ?? ''];
+  if (resource === 'poddisruptionbudgets') return pdbCells(obj, now);
+  return eventCells(obj, now);
 }

@@ -27,6 +27,10 @@ export type SimOptions = {
   /** events kept for watch resume and continue tokens */
   historyWindow?: number;
   bookmarkIntervalMs?: number;
+  /** events kept at most; past it the least recently written is deleted, as the event TTL does (default 5,000) */
+  eventCap?: number;
+  /** ms from a spot interruption notice to the instance's reclaim (default 120,000: AWS's two minutes; 0 = never) */
+  noticeMs?: number;
 };
 
 export type SimAuth = {
@@ -60,6 +64,33 @@ export type SimCluster = {
   deleteNode(name: string): boolean;
   /** one churn event (rollout step, interruption, scale-up or status flip); returns what it did */
   churnOnce(): string;
+  /** A spot interruption notice on an AWS spot node (default: the one running the most pods):
+   *  the handler's events, the node tainted (NTH also cordons), and the node reclaimed after
+   *  `reclaimAfterMs` (default noticeMs; 0 = never). Throws an ApiError (404, 400, 409) when it cannot. */
+  interruptionNotice(name?: string, reclaimAfterMs?: number): SimInterruptionNotice;
+  getPdb(namespace: string, name: string): KubeObject | undefined;
+  listPdbNames(): Array<{ namespace: string; name: string }>;
+  listEvents(): KubeObject[];
+  /** plants a core/v1 Event; what it leaves out is filled in as a recorder would */
+  emitEvent(event: SimEventInput): KubeObject;
+};
+
+export type SimInterruptionNotice = {
+  node: string;
+  /** every pod bound to the node when the notice came */
+  pods: Array<{ namespace: string; name: string }>;
+  /** when the node goes (ISO 8601), or null when it never will */
+  reclaimAt: string | null;
+};
+
+export type SimEventInput = {
+  metadata?: { name?: string; namespace?: string; [k: string]: unknown };
+  involvedObject: { kind: string; name: string; namespace?: string; uid?: string; apiVersion?: string; resourceVersion?: string; fieldPath?: string };
+  reason: string;
+  message: string;
+  type?: string;
+  source?: { component?: string; host?: string };
+  [k: string]: unknown;
 };
 
 export type SimFaultSpec = {
@@ -73,6 +104,8 @@ export type SimFaultSpec = {
   retryAfterSeconds?: number;
   hangWatches?: boolean;
   outageMs?: number;
+  /** one spot interruption notice, on the node interruptionNotice() picks */
+  spotInterruption?: boolean;
   reset?: boolean;
 };
 

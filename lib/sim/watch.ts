@@ -7,7 +7,7 @@ import type { SimState } from './sim-state';
 import type { HistoryEvent, WatchEventType } from './history';
 import { type Filter, matchesFilter } from './filter';
 import { type IncludeObject, tableJson } from './table';
-import { RESOURCE_INFO } from './discovery';
+import { RESOURCE_INFO, apiVersionOf } from './discovery';
 import { statusObject } from './status';
 
 export type WatchOptions = {
@@ -73,7 +73,7 @@ export function startWatch(state: SimState, res: ServerResponse, o: WatchOptions
     }
     // streaming list (WatchList): a bookmark marks the end of the initial state
     if (o.sendInitialEvents) {
-      res.write(`${JSON.stringify({ type: 'BOOKMARK', object: { kind: RESOURCE_INFO[o.resource].kind, apiVersion: 'v1',
+      res.write(`${JSON.stringify({ type: 'BOOKMARK', object: { kind: RESOURCE_INFO[o.resource].kind, apiVersion: apiVersionOf(o.resource),
         metadata: { resourceVersion: String(state.rv), annotations: { 'k8s.io/initial-events-end': 'true' } } } })}\n`);
     }
   } else {
@@ -82,8 +82,9 @@ export function startWatch(state: SimState, res: ServerResponse, o: WatchOptions
   if (closed) return { close };
   unsubscribe = state.subscribe(deliver);
   const kind = RESOURCE_INFO[o.resource].kind;
+  const apiVersion = apiVersionOf(o.resource);
   bookmark = o.bookmarks ? setInterval(() => {
-    if (!o.isHung()) res.write(`${JSON.stringify({ type: 'BOOKMARK', object: { kind, apiVersion: 'v1', metadata: { resourceVersion: String(state.rv) } } })}\n`);
+    if (!o.isHung()) res.write(`${JSON.stringify({ type: 'BOOKMARK', object: { kind, apiVersion, metadata: { resourceVersion: String(state.rv) } } })}\n`);
   }, o.bookmarkIntervalMs) : null;
   timeout = o.timeoutSeconds ? setTimeout(() => close(), o.timeoutSeconds * 1000) : null;
   function close(): void {
