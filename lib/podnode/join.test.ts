@@ -50,6 +50,7 @@ describe('toPodNodeRow', () => {
       memoryRequest: 256 * 1024 ** 2,
       memoryLimit: 512 * 1024 ** 2,
       createdAt: '2026-11-25T10:00:00Z',
+      warnings: 0,
       pod: web,
       node: spotNode,
     });

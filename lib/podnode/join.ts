@@ -72,6 +72,7 @@ function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: NodeFact
     memoryRequest: resources.memoryRequest,
     memoryLimit: resources.memoryLimit,
     createdAt: isoOf(meta.creationTimestamp),
+    warnings: 0,
     pod,
     node: node ?? null,
   };

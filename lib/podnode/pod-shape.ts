@@ -72,3 +72,10 @@ export function isSidecar(container: ContainerShape | undefined): boolean {
 export function isTerminalPhase(phase: string | undefined): boolean {
   return phase === 'Succeeded' || phase === 'Failed';
 }
+
+/** apimachinery's IsPodReady: the first Ready condition decides (kubectl accepts any; the
+ *  disruption controller and the endpoints controller use this one). */
+export function isPodReady(pod: KubeObject): boolean {
+  for (const c of listOf(podStatus(pod).conditions)) if (c.type === 'Ready') return c.status === 'True';
+  return false;
+}

@@ -77,3 +77,37 @@ export const condition = (type: string, status: 'True' | 'False', reason?: strin
   status,
   ...(reason ? { reason } : {}),
 });
+
+type PdbInit = {
+  name?: string;
+  namespace?: string;
+  /** omitted: no selector at all (selects nothing in policy/v1) */
+  selector?: unknown;
+  minAvailable?: unknown;
+  maxUnavailable?: unknown;
+  generation?: number;
+  status?: Record<string, unknown>;
+};
+
+export function makePdb(init: PdbInit = {}): KubeObject {
+  seq++;
+  const spec: Record<string, unknown> = {};
+  for (const key of ['selector', 'minAvailable', 'maxUnavailable'] as const) if (Object.hasOwn(init, key)) spec[key] = init[key];
+  return {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: {
+      name: init.name ?? `pdb-${seq}`,
+      namespace: init.namespace ?? 'default',
+      uid: `uid-${seq}`,
+      ...(init.generation !== undefined ? { generation: init.generation } : {}),
+    },
+    spec,
+    ...(init.status ? { status: init.status } : {}),
+  };
+}
+
+/** A Karpenter node of the given capacity type, in `zone` when one is given. */
+export function capacityNode(name: string, capacityType: 'spot' | 'on-demand', zone?: string): KubeObject {
+  return makeNode(name, { 'karpenter.sh/capacity-type': capacityType, ...(zone ? { 'topology.kubernetes.io/zone': zone } : {}) });
+}

@@ -50,6 +50,8 @@ export type PodNodeRow = {
   memoryLimit: number;
   /** ISO 8601 */
   createdAt: string;
+  /** Warning events held for this pod (0 until the events are read) */
+  warnings: number;
   pod: KubeObject;
   /** null when unscheduled or when the node is gone */
   node: KubeObject | null;
