@@ -1,9 +1,8 @@
 // `-f`/`-e` clauses: `PATH=V1/V2`, `PATH!=V`, `PATH~=v`. `\/` and `\\` escape a slash or backslash
 // inside an alternative (image names have slashes); `\=` a value's leading `=` (`a==x` is `a=x`).
-import type { PodNodeRow } from '@/lib/podnode/types';
 import { fail } from './errors';
 import { parsePathAt, bracketHint } from './path-syntax';
-import { valueToText, Fanout, type PathAccessor } from './path';
+import { valueToText, Fanout } from './path';
 import type { Clause } from './query';
 
 export function parseClause(text: string): Clause {
@@ -46,21 +45,21 @@ export function formatClause(c: Clause): string {
 }
 
 /** Compiled once per query; per row it is one path read, one text conversion and a Set lookup. */
-export function compileClause(clause: Clause, get: PathAccessor): (row: PodNodeRow) => boolean {
+export function compileClause<R>(clause: Clause, get: (row: R) => unknown): (row: R) => boolean {
   if (clause.op === '~=') {
     const needles = clause.values.map((v) => v.toLowerCase());
-    return (row: PodNodeRow) => {
+    return (row: R) => {
       const text = valueToText(get(row)).toLowerCase();
       for (const n of needles) if (text.includes(n)) return true;
       return false;
     };
   }
   const wanted = new Set(clause.values);
-  const equals = (row: PodNodeRow) => {
+  const equals = (row: R) => {
     const v = get(row);
     if (wanted.has(valueToText(v))) return true;
     // `containers[*].image=nginx` holds when any one element is nginx, not only the joined text.
     return v instanceof Fanout && v.values.some((x) => wanted.has(valueToText(x)));
   };
-  return clause.op === '=' ? equals : (row: PodNodeRow) => !equals(row);
+  return clause.op === '=' ? equals : (row: R) => !equals(row);
 }

@@ -65,7 +65,7 @@ describe('JSON', () => {
     expect(lite).not.toHaveProperty('pod');
     expect(lite).not.toHaveProperty('node');
     expect(lite).toMatchObject({ podName: 'stable-k8s-spot-termination-handler-6g27r', status: 'Pending' });
-    expect(Object.keys(lite!)).toHaveLength(19);
+    expect(Object.keys(lite!)).toHaveLength(20);
   });
 
   it('ndjson is one object per line', () => {

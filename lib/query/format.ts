@@ -63,6 +63,13 @@ export function formatCsv(rows: readonly PodNodeRow[], columns: readonly ColumnS
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** CSV of plain records (node and workload rows): one column per field, the same cell safety. */
+export function formatRecordsCsv<R extends object>(rows: readonly R[], fields: readonly (keyof R & string)[]): string {
+  const lines = [fields.map(csvCell).join(',')];
+  for (const row of rows) lines.push(fields.map((f) => csvValue(row[f])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
 function csvValue(v: unknown): string {
   // A real number is data, not a formula, even when negative.
   return typeof v === 'number' ? String(v) : csvCell(valueToText(v));

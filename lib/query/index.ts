@@ -5,5 +5,7 @@ export { compilePath } from './path';
 export { rowFieldOfPath, columnIdOf, isCustomColumn, type RowField } from './row-fields';
 export { cellOf, sortValueOf, compareSortValues, effectiveSort, type SortValue } from './sort';
 export { compileQuery, filterRows, sortRows } from './evaluate';
-export { formatText, formatCsv, formatJsonRows, formatNdjson } from './format';
+export { formatText, formatCsv, formatJsonRows, formatNdjson, formatRecordsCsv } from './format';
 export * as limits from './limits';
+export { compileRecordQuery, selectRecords, recordFieldOf, type RecordSchema } from './record-query';
+export { emptyQuery } from './query';

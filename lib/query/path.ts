@@ -55,6 +55,12 @@ export function compileSegments(segments: readonly PathSegment[]): PathAccessor 
   return (row) => walk(row.pod, steps, 0);
 }
 
+/** A path read from a given object (the node of a node row): every segment walks into it. */
+export function compileObjectPath(segments: readonly PathSegment[]): (obj: unknown) => unknown {
+  const steps = segments.map(toStep);
+  return steps.length === 0 ? (obj) => obj : (obj) => walk(obj, steps, 0);
+}
+
 function toStep(segment: PathSegment): Step {
   if (segment.kind === 'key') return { kind: 'key', names: spellings(segment.key) };
   if (segment.kind === 'index') return { kind: 'index', index: segment.index, name: String(segment.index) };

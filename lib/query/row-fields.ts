@@ -5,7 +5,7 @@ import type { PodNodeRowLite } from '@/lib/podnode/types';
 export const ROW_FIELDS = [
   'uid', 'namespace', 'podName', 'status', 'ready', 'restarts', 'appName', 'ownerKind', 'ownerName',
   'nodeName', 'nodeGroup', 'capacityType', 'zone', 'instanceType', 'cpuRequest', 'cpuLimit',
-  'memoryRequest', 'memoryLimit', 'createdAt',
+  'memoryRequest', 'memoryLimit', 'createdAt', 'warnings',
 ] as const satisfies readonly (keyof PodNodeRowLite)[];
 
 export type RowField = (typeof ROW_FIELDS)[number];

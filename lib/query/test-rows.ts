@@ -51,6 +51,7 @@ export function makeRow(input: RowInput = {}): PodNodeRow {
     nodeGroup: nodeName ? 'workers' : null, capacityType: nodeName ? 'spot' : 'unknown', zone: null,
     instanceType: null, cpuRequest: 100, cpuLimit: 0, memoryRequest: 64 * 1024 * 1024, memoryLimit: 0,
     createdAt: '2026-11-25T00:00:00Z',
+    warnings: 0,
     ...fields,
     pod,
     node,
