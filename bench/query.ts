@@ -51,7 +51,7 @@ function syntheticRows(): PodNodeRow[] {
       appName: app, ownerKind, ownerName: `${app}-rs`, nodeName: node?.metadata.name ?? null,
       nodeGroup: node ? `pool-${i % 7}` : null, capacityType: node ? (i % 3 === 0 ? 'on-demand' : 'spot') : 'unknown',
       zone: node ? `eu-west-1${'abc'[i % 3]}` : null, instanceType: 'm5.large', cpuRequest: 100 + (i % 17) * 50,
-      cpuLimit: 0, memoryRequest: 134217728, memoryLimit: 0, createdAt: '2026-11-25T00:00:00Z', pod, node,
+      cpuLimit: 0, memoryRequest: 134217728, memoryLimit: 0, createdAt: '2026-11-25T00:00:00Z', warnings: 0, pod, node,
     };
   });
 }

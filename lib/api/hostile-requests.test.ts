@@ -11,6 +11,8 @@ import { startTestSim } from '@/lib/kube/test-support';
 import type { SimHandle } from '@/lib/sim';
 import { FORMATS, failureResponse, resolveView } from './view';
 import { respondPodNodes } from './respond';
+import { respondNodes } from './nodes';
+import { respondWorkloads } from './workloads';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-hostile-'));
 let sim: SimHandle;
@@ -29,7 +31,7 @@ afterAll(async () => {
 
 const PARAMS = ['l', 'ns', 'nl', 'f', 'e', 'o', 'sort', 'ctx', 'format', 'objects', 'headers', 'q', 'group', 'w', 'sel', '__proto__', 'constructor'];
 const FRAGMENTS = [
-  'pod_name', 'node_lifecycle', 'metadata.labels["app.kubernetes.io/name"]', 'spec.containers[*].resources', 'node.metadata.labels',
+  'pod_name', 'node_lifecycle', 'name', 'capacityType', 'cpuRequestPct', 'allOnSpot', 'risk', 'metadata.labels', 'nodeGroup', 'capacityType', 'metadata.labels["app.kubernetes.io/name"]', 'spec.containers[*].resources', 'node.metadata.labels',
   '__proto__', 'constructor', 'prototype', '[', ']', '"', "'", '(', ')', ',', '=', '!=', '~=', '==', '!', ' in ', ' notin ', '/', '-', '.', '[*]', '[0]', '[99999999999999999999]',
   '\u0000', '\u001b[31m', '\u202e', '€', '𝔘', '%', '%00', '\\', '\n', 'NA', 'spot', 'a'.repeat(300), '9'.repeat(40), 'x'.repeat(9000),
 ];
@@ -40,7 +42,9 @@ const headers = new Headers({ host: 'localhost:3000' });
 let tried = 0;
 let worstRejectMs = 0;
 
-async function answer(pairs: [string, string][]): Promise<{ status: number; ms: number }> {
+type Responder = typeof respondPodNodes;
+
+async function answer(pairs: [string, string][], respond: Responder = respondPodNodes): Promise<{ status: number; ms: number }> {
   const params = new URLSearchParams();
   for (const [k, v] of pairs) params.append(k, v);
   const t0 = performance.now();
@@ -49,7 +53,7 @@ async function answer(pairs: [string, string][]): Promise<{ status: number; ms: 
     const ms = performance.now() - t0;
     return { status: failureResponse(resolved.failure).status, ms };
   }
-  const res = respondPodNodes(resolved.view);
+  const res = respond(resolved.view);
   await res.arrayBuffer(); // the whole body, streamed formats included
   return { status: res.status, ms: performance.now() - t0 };
 }
@@ -70,6 +74,21 @@ describe('hostile requests', () => {
     );
     console.log(`hostile requests: ${tried} tried, slowest refusal ${worstRejectMs.toFixed(1)} ms`);
     expect(tried).toBeGreaterThanOrEqual(10_000);
+  }, 300_000);
+
+  it('the node and workload views: 2,000 generated parameter sets each, never a 5xx', async () => {
+    for (const respond of [respondNodes, respondWorkloads]) {
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(hostileParams, async (pairs) => {
+          n++;
+          const { status } = await answer(pairs, respond);
+          expect(status, JSON.stringify(pairs).slice(0, 300)).toBeLessThan(500);
+        }),
+        { numRuns: 2_000 },
+      );
+      expect(n).toBeGreaterThanOrEqual(2_000);
+    }
   }, 300_000);
 
   it('whole generated URLs, query strings as an attacker would type them, are parsed the same way', async () => {

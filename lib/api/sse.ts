@@ -18,13 +18,13 @@ const HEARTBEAT_EVERY_MS = 15_000;
 const maxStreams = () => positiveInt(process.env.PODNODE_MAX_STREAMS, 256);
 /** Bytes queued for a client that stops reading before it is dropped (it reconnects and gets a
  *  fresh snapshot): without a bound one stalled tab would grow the server without limit. */
-const maxBacklogBytes = () => positiveInt(process.env.PODNODE_STREAM_BACKLOG_BYTES, 8 * 1024 * 1024);
+export const maxBacklogBytes = () => positiveInt(process.env.PODNODE_STREAM_BACKLOG_BYTES, 8 * 1024 * 1024);
 
 // Open streams never end by themselves, and a server shutting down waits for every connection:
 // close them on SIGTERM/SIGINT so the process exits and browsers reconnect to its successor.
 type OpenStreams = Set<() => void>;
 const g = globalThis as typeof globalThis & { __podnodeStreams?: OpenStreams };
-function openStreams(): OpenStreams {
+export function openStreams(): OpenStreams {
   if (!g.__podnodeStreams) {
     const streams: OpenStreams = (g.__podnodeStreams = new Set());
     const closeAll = () => {
@@ -37,12 +37,8 @@ function openStreams(): OpenStreams {
 }
 
 export function streamPodNodes(request: Request, { query, index }: View): Response {
-  if (openStreams().size >= maxStreams()) {
-    return Response.json(
-      { error: `this dashboard already serves ${maxStreams()} live streams (PODNODE_MAX_STREAMS): try again shortly` },
-      { status: 503, headers: { 'Retry-After': '10', 'Cache-Control': 'no-store' } },
-    );
-  }
+  const full = tooManyStreams();
+  if (full) return full;
   const encoder = new TextEncoder();
   const backlogLimit = maxBacklogBytes();
   const sent = new Set<string>();
@@ -142,12 +138,21 @@ export function streamPodNodes(request: Request, { query, index }: View): Respon
     }
   }
 
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    },
-  });
+  return new Response(body, { headers: SSE_HEADERS });
+}
+
+export const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  Connection: 'keep-alive',
+  'X-Accel-Buffering': 'no',
+};
+
+/** The 503 for one stream too many, or null while there is room. */
+export function tooManyStreams(): Response | null {
+  if (openStreams().size < maxStreams()) return null;
+  return Response.json(
+    { error: `this dashboard already serves ${maxStreams()} live streams (PODNODE_MAX_STREAMS): try again shortly` },
+    { status: 503, headers: { 'Retry-After': '10', 'Cache-Control': 'no-store' } },
+  );
 }

@@ -161,3 +161,36 @@ describe('kubectl-podnode get podnode', () => {
     }
   });
 });
+
+describe('kubectl-podnode get workloads', () => {
+  it('lists one row per workload with its spot risk, as --json and as text, the query on workload fields', async () => {
+    const json = await runCli(['get', 'workloads', '-n', 'streamtech', '--json'], env);
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    const rows = JSON.parse(json.stdout) as Array<{ namespace: string; kind: string; name: string; replicas: number; spotReplicas: number; allOnSpot: boolean; risk: number }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.namespace === 'streamtech')).toBe(true);
+    // the judge: the simulator's own pods of the first workload, counted by owner
+    const w = rows[0]!;
+    const mine = pods.filter((p) => p.metadata.namespace === w.namespace && ['Succeeded', 'Failed'].indexOf(String(p.status?.phase)) < 0 && (p.metadata.ownerReferences?.[0]?.name === w.name || p.metadata.ownerReferences?.[0]?.name.startsWith(`${w.name}-`)));
+    expect(w.replicas).toBe(mine.length);
+    for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.risk).toBeGreaterThanOrEqual(rows[i]!.risk);
+
+    const text = await runCli(['get', 'wl', '-n', 'streamtech', '-f', 'allOnSpot=true'], env);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NAMESPACE\s+KIND\s+NAME\s+READY\s+SPOT\s+ZONES\s+NODES\s+PDB\s+FLAGS/);
+    const flagged = rows.filter((r) => r.allOnSpot);
+    expect(lines.length - 1).toBe(flagged.length);
+    for (const line of lines.slice(1)) expect(line).toContain('allOnSpot');
+  });
+
+  it('refuses what does not apply to workloads with exit code 2, before any network', async () => {
+    const r = await runCli(['get', 'wl', '-f', 'metadata.name=x'], { ...env, KUBECONFIG: '/nonexistent' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown workload field 'metadata\.name'/);
+    const offline = await runCli(['get', 'wl', '--offline'], env);
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toMatch(/--offline/);
+  });
+});

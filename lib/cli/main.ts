@@ -1,6 +1,8 @@
 // kubectl-podnode: kk's `get podnode` on the PodNode core. Exit 0 ok, 2 bad query/flags, 1 unreachable.
 import { KubeConfigError } from '@/lib/kube/kubeconfig';
-import { QueryError, compileQuery, type Query } from '@/lib/query';
+import { QueryError, compileQuery, compileRecordQuery, type Query } from '@/lib/query';
+import { WORKLOAD_SCHEMA } from '@/lib/rows/view-schemas';
+import { runWorkloads } from './workloads';
 import type { PodNodeRow } from '@/lib/podnode/types';
 import { joinPodNodes } from '@/lib/podnode';
 import { selectRows } from '@/lib/rows/select';
@@ -16,7 +18,9 @@ export async function main(argv: string[]): Promise<number> {
   let opts: CliOptions;
   try {
     opts = parseCliOptions(argv);
-    compileQuery(opts.query); // every path and selector checked before any network
+    // every path and selector checked before any network
+    if (opts.resource === 'workloads') compileRecordQuery(opts.query, WORKLOAD_SCHEMA);
+    else compileQuery(opts.query);
   } catch (err) {
     return fail(err);
   }
@@ -25,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    if (opts.resource === 'workloads') return await runWorkloads(opts);
     if (opts.server !== undefined) return await runRemote(opts.server, opts);
     if (opts.offline) return runOffline(opts);
     return await runLive(opts);

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { parseFlags, QueryError, type Query } from '@/lib/query';
 
 export type CliOptions = {
+  /** what to list: PodNode rows, or workloads with their spot risk */
+  resource: 'podnode' | 'workloads';
   query: Query;
   json: boolean;
   watch: boolean;
@@ -20,10 +22,16 @@ export type CliOptions = {
 };
 
 const RESOURCE_NAMES = new Set(['podnode', 'podnodes', 'pn']);
+const WORKLOAD_NAMES = new Set(['workloads', 'workload', 'wl']);
 
 export const USAGE = `Usage: kubectl podnode get podnode|pn [flags]
+       kubectl podnode get workloads|wl [flags]
 
-Every pod joined with its node: capacity type (spot/on-demand/…), node group, zone, requests.
+podnode: every pod joined with its node: capacity type (spot/on-demand/…), node group, zone, requests.
+workloads: one row per top owner (Deployment, StatefulSet, DaemonSet, Job, bare pod): replicas on
+  spot, zones and nodes spanned, PodDisruptionBudgets, and the risk flags (allOnSpot, oneZone,
+  oneNode, spotWithoutPdb, pdbBlocks), riskiest first. -l, -n and --node-selector choose the pods;
+  -f, -e and --sort read workload fields (-f allOnSpot=true --sort=-spotShare).
 
 Query (the same language as the dashboard's URL):
   -l, --selector SEL         pod label selector (app=web,tier in (a,b),!canary)
@@ -74,6 +82,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   }
   const { values, positionals } = parsed;
   const opts: CliOptions = {
+    resource: 'podnode',
     query,
     json: values.json ?? false,
     watch: values.watch ?? false,
@@ -89,9 +98,11 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   };
   if (opts.help) return opts;
   const [verb, resource, ...extra] = positionals;
-  if (verb !== 'get' || resource === undefined || !RESOURCE_NAMES.has(resource)) {
-    throw new QueryError(`expected "get podnode" (or "get pn"), got "${positionals.join(' ')}"`, { param: 'command' });
+  if (verb !== 'get' || resource === undefined || !(RESOURCE_NAMES.has(resource) || WORKLOAD_NAMES.has(resource))) {
+    throw new QueryError(`expected "get podnode" (or "get pn", "get workloads", "get wl"), got "${positionals.join(' ')}"`, { param: 'command' });
   }
+  if (WORKLOAD_NAMES.has(resource)) opts.resource = 'workloads';
+  if (opts.resource === 'workloads' && opts.offline) throw new QueryError('--offline reads a snapshot of pods and nodes only: workloads need the cluster (or --server)', { param: '--offline' });
   if (extra.length > 0) throw new QueryError(`unexpected argument "${extra[0]}"`, { param: 'command' });
   const sources = [opts.offline, opts.server !== undefined, opts.demo].filter(Boolean).length;
   if (sources > 1) throw new QueryError('--offline, --server and --demo exclude each other', { param: 'flags' });

@@ -6,12 +6,14 @@ import type { KubeObject } from '@/lib/podnode/types';
 import type { ResourceName } from './resource-sync';
 
 type ChangeSet = { upserts: KubeObject[]; deletes: KubeObject[] };
-export type ChangeBatch = { pods: ChangeSet; nodes: ChangeSet; status?: ClusterStatus };
+export type ChangeBatch = { pods: ChangeSet; nodes: ChangeSet; pdbs: ChangeSet; events: ChangeSet; status?: ClusterStatus };
+
+const emptyPending = (): Record<ResourceName, Map<string, Op>> => ({ pods: new Map(), nodes: new Map(), pdbs: new Map(), events: new Map() });
 
 type Op = { del: boolean; obj: KubeObject };
 
 export class ChangeBatcher {
-  private pending: Record<ResourceName, Map<string, Op>> = { pods: new Map(), nodes: new Map() };
+  private pending = emptyPending();
   private status: ClusterStatus | undefined;
   private timer: NodeJS.Timeout | undefined;
 
@@ -37,11 +39,11 @@ export class ChangeBatcher {
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const { pods, nodes } = this.pending;
-    if (pods.size === 0 && nodes.size === 0 && !this.status) return;
-    const batch: ChangeBatch = { pods: toChangeSet(pods), nodes: toChangeSet(nodes) };
+    const { pods, nodes, pdbs, events } = this.pending;
+    if (pods.size === 0 && nodes.size === 0 && pdbs.size === 0 && events.size === 0 && !this.status) return;
+    const batch: ChangeBatch = { pods: toChangeSet(pods), nodes: toChangeSet(nodes), pdbs: toChangeSet(pdbs), events: toChangeSet(events) };
     if (this.status) batch.status = this.status;
-    this.pending = { pods: new Map(), nodes: new Map() };
+    this.pending = emptyPending();
     this.status = undefined;
     this.deliver(batch);
   }
@@ -50,7 +52,7 @@ export class ChangeBatcher {
   clear(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.pending = { pods: new Map(), nodes: new Map() };
+    this.pending = emptyPending();
     this.status = undefined;
   }
 

@@ -56,21 +56,20 @@ describe('ClusterCache recovery', () => {
     // only what changed, not the whole cluster again — and each once
     expect(new Set(upserts)).toEqual(new Set(modified));
     expect(upserts.length).toBe(modified.length);
-    // both resources relisted once (nodes may still be in its short backoff: wait for live)
+    // every resource relisted once (one may still be in its short backoff: wait for live)
     await waitFor(() => cache.getStatus().state === 'live', 10_000, 'live again');
-    expect(sim!.stats().listChains).toEqual({ pods: 2, nodes: 2 });
+    expect(sim!.stats().listChains).toEqual({ pods: 2, nodes: 2, poddisruptionbudgets: 2, events: 2 });
     expect(cache.metrics().pods.gones).toBe(1);
   });
 
   it('relists once when one watch resume is expired (expireNextWatch)', async () => {
     const cache = await synced();
     sim!.faults.apply({ expireNextWatch: true, dropWatches: true });
-    await waitFor(() => {
-      const c = sim!.stats().listChains;
-      return (c.pods ?? 0) + (c.nodes ?? 0) === 3;
-    }, 10_000, 'a relist');
+    // four watches resume; the first to ask gets the 410 and relists, the others resume
+    const chains = () => Object.values(sim!.stats().listChains).reduce((a, b) => a + b, 0);
+    await waitFor(() => chains() === 5, 10_000, 'a relist');
     const m = cache.metrics();
-    expect(m.pods.gones + m.nodes.gones).toBe(1);
+    expect(m.pods.gones + m.nodes.gones + m.pdbs.gones + m.events.gones).toBe(1);
     sim!.cluster.churnOnce();
     await waitFor(converged(cache), 10_000, 'convergence');
   });
@@ -83,14 +82,14 @@ describe('ClusterCache recovery', () => {
     for (let i = 0; i < 5; i++) sim!.cluster.churnOnce();
     await waitFor(converged(cache), 10_000, 'convergence');
     await waitFor(() => sim!.stats().counts['watch pods'] === 2, 5000, 'a second pods watch');
-    expect(sim!.stats().listChains).toEqual({ pods: 1, nodes: 1 });
+    expect(sim!.stats().listChains).toEqual({ pods: 1, nodes: 1, poddisruptionbudgets: 1, events: 1 });
     expect(statuses.filter((s) => s.state !== 'live')).toEqual([]);
   });
 
   it('re-watches when the server ends a watch at its timeoutSeconds', async () => {
     const cache = await synced({ watchTimeoutSeconds: [1, 1] });
     await waitFor(() => (sim!.stats().counts['watch pods'] ?? 0) >= 3, 10_000, 'three pods watches');
-    expect(sim!.stats().listChains).toEqual({ pods: 1, nodes: 1 });
+    expect(sim!.stats().listChains).toEqual({ pods: 1, nodes: 1, poddisruptionbudgets: 1, events: 1 });
     expect(cache.metrics().pods.errors).toBe(0);
   });
 
@@ -133,7 +132,7 @@ describe('ClusterCache recovery', () => {
     sim!.faults.apply({ hangWatches: false });
     await waitFor(() => cache.getStatus().state === 'live', 10_000, 'live again');
     await waitFor(converged(cache), 10_000, 'convergence');
-    expect(sim!.stats().listChains).toEqual({ pods: 1, nodes: 1 });
+    expect(sim!.stats().listChains).toEqual({ pods: 1, nodes: 1, poddisruptionbudgets: 1, events: 1 });
   });
 
   it('keeps rows through an outage, reports stale since when, then goes live and catches up', async () => {

@@ -1,3 +1,4 @@
+import type { KubeObject } from '@/lib/podnode/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimHandle } from '@/lib/sim';
 import type { ClusterCache } from './cluster-cache';
@@ -23,14 +24,18 @@ describe('ClusterCache sync', () => {
     expect(cache.podCount).toBe(sim.cluster.pods());
     expect(cache.nodes().size).toBe(sim.cluster.nodes());
     expect(sameVersions(cachePodVersions(cache), simPodVersions(sim))).toBe(true);
-    await waitFor(() => (sim!.stats().counts['watch pods'] ?? 0) >= 1 && (sim!.stats().counts['watch nodes'] ?? 0) >= 1);
+    const watching = (r: string) => (sim!.stats().counts[`watch ${r}`] ?? 0) >= 1;
+    await waitFor(() => ['pods', 'nodes', 'poddisruptionbudgets', 'events'].every(watching));
     const s = sim.stats();
     const pages = Math.ceil(sim.cluster.pods() / 500);
     expect(s.counts['list pods']).toBe(pages);
     expect(s.counts['list nodes']).toBe(1);
-    expect(s.listChains).toEqual({ pods: 1, nodes: 1 });
-    expect(s.counts['watch pods']).toBe(1);
-    expect(s.counts['watch nodes']).toBe(1);
+    // one paged LIST and one WATCH per resource: the rows, and what the workload and event views read
+    expect(s.listChains).toEqual({ pods: 1, nodes: 1, poddisruptionbudgets: 1, events: 1 });
+    for (const r of ['pods', 'nodes', 'poddisruptionbudgets', 'events']) expect(s.counts[`watch ${r}`], r).toBe(1);
+    expect(cache.metrics().pdbs.listChains).toBe(1);
+    expect([...cache.pdbs()].length).toBeGreaterThan(0);
+    expect([...cache.events()].length).toBeGreaterThan(0);
     expect(cache.metrics().pods.listPages).toBe(pages);
   });
 
@@ -99,12 +104,28 @@ describe('ClusterCache sync', () => {
     expect(after.counts).toEqual(before.counts);
   });
 
+  it('holds at most eventCap events, the most recently written, and drops the oldest as new ones come', async () => {
+    sim = await startTestSim();
+    const cache = cacheFor(sim, { eventCap: 3 });
+    await cache.whenSynced(20_000);
+    await waitFor(() => [...cache.events()].length === 3, 5_000, 'the capped events listed');
+    const at = (e: KubeObject) => String((e as { lastTimestamp?: string }).lastTimestamp ?? '');
+    const held = [...cache.events()];
+    const listed = [...held].sort((a, b) => at(a).localeCompare(at(b)));
+    expect(held.map((e) => e.metadata.uid)).toEqual(listed.map((e) => e.metadata.uid)); // oldest first
+    const notice = sim.cluster.interruptionNotice(undefined, 0);
+    await waitFor(() => [...cache.events()].some((e) => (e as { reason?: string }).reason === 'SpotInterrupted' || (e as { reason?: string }).reason === 'SpotInterruption'), 5_000, 'the notice held');
+    expect([...cache.events()]).toHaveLength(3);
+    expect(notice.node).toBeTruthy();
+    await cache.stop();
+  });
+
   it('stop() ends every request and leaves no loop running', async () => {
     sim = await startTestSim();
     const cache = cacheFor(sim);
     await cache.whenSynced(20_000);
-    expect(cache.runningLoops).toBe(2);
-    await waitFor(() => sim!.openWatches() === 2, 5_000, 'both watches open');
+    expect(cache.runningLoops).toBe(4);
+    await waitFor(() => sim!.openWatches() === 4, 5_000, 'the four watches open');
     await cache.stop();
     // Both loops have returned (so nothing of theirs can issue another request), and the server
     // has seen both watch connections close.

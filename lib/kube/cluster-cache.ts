@@ -1,4 +1,5 @@
-// One cluster context's pods and nodes, held in memory and kept current by one LIST+WATCH per
+// One cluster context's pods and nodes (and the PodDisruptionBudgets and events the spot-risk
+// views read), held in memory and kept current by one LIST+WATCH per
 // resource, shared by every viewer in the process: 1 viewer or 500 cost the API
 // server the same requests. Status tells the truth about freshness; an error never throws
 // away rows already held.
@@ -12,6 +13,7 @@ import { ChangeBatcher, type ChangeBatch } from './change-batcher';
 import type { ResourceMetrics } from './resource-metrics';
 import { ResourceSync, type BackoffInfo, type ResourceName, type ResourceSyncHooks } from './resource-sync';
 import { stripNode, stripPod } from './strip';
+import { stripEvent, stripPdb } from './strip-extra';
 import { Interner } from './intern';
 import { StatusTracker } from './status-tracker';
 
@@ -46,6 +48,8 @@ export type ClusterCacheOptions = {
   /** while no watch event arrives for this long, ask for one node (a read the API server must take
    *  from its storage) to learn whether it can still serve; default 30 s, 0 = never */
   probeIntervalMs?: number;
+  /** events held at most, the least recently written dropped first; default 10,000 */
+  eventCap?: number;
 };
 
 export type ChangeListener = (batch: ChangeBatch) => void;
@@ -54,6 +58,8 @@ export class ClusterCache {
   private readonly abort = new AbortController();
   private readonly podSyncs: ResourceSync[];
   private readonly nodeSync: ResourceSync;
+  private readonly pdbSyncs: ResourceSync[];
+  private readonly eventSyncs: ResourceSync[];
   private readonly listeners = new Set<ChangeListener>();
   private readonly batcher: ChangeBatcher;
   private readonly status: StatusTracker;
@@ -66,12 +72,18 @@ export class ClusterCache {
   constructor(private readonly opts: ClusterCacheOptions) {
     this.batcher = new ChangeBatcher(opts.batchWindowMs ?? 150, (b) => this.deliver(b));
     const namespaces = opts.namespaces?.length ? [...new Set(opts.namespaces)] : null;
-    const podLoops = namespaces
-      ? namespaces.map((ns) => ({ label: `pods in ${ns}`, path: `/api/v1/namespaces/${encodeURIComponent(ns)}/pods`, namespace: ns as string | null }))
-      : [{ label: 'pods', path: '/api/v1/pods', namespace: null }];
-    this.status = new StatusTracker([...podLoops.map((l) => l.label), 'nodes'], (s) => {
+    // Namespaced credentials read each namespace on its own; otherwise one cluster-wide loop.
+    const loopsOf = (resource: string, group: string) =>
+      namespaces
+        ? namespaces.map((ns) => ({ label: `${resource} in ${ns}`, path: `${group}/namespaces/${encodeURIComponent(ns)}/${resource}`, namespace: ns as string | null }))
+        : [{ label: resource, path: `${group}/${resource}`, namespace: null }];
+    const podLoops = loopsOf('pods', '/api/v1');
+    const pdbLoops = loopsOf('poddisruptionbudgets', '/apis/policy/v1');
+    const eventLoops = loopsOf('events', '/api/v1');
+    // Events are extra: the rows go live without waiting for them (a busy cluster may hold many).
+    this.status = new StatusTracker([...podLoops.map((l) => l.label), 'nodes', ...pdbLoops.map((l) => l.label), ...eventLoops.map((l) => l.label)], (s) => {
       if (this.listeners.size > 0) this.batcher.setStatus(s);
-    });
+    }, new Set(eventLoops.map((l) => l.label)));
     const kcReady = Promise.resolve(opts.kc);
     kcReady.catch(() => {}); // reported through status by each loop, not as an unhandled rejection
     this.kcReady = kcReady;
@@ -100,12 +112,32 @@ export class ClusterCache {
       this.hooks('nodes', 'nodes', (o) => o.metadata.name, FORBIDDEN_NODES),
       this.abort.signal,
     );
+    this.pdbSyncs = pdbLoops.map(
+      (loop) =>
+        new ResourceSync(
+          kcReady,
+          { ...common, resource: 'pdbs', label: loop.label, kind: 'PodDisruptionBudget', apiVersion: 'policy/v1', path: loop.path, keyOf: (o) => o.metadata.uid, strip: stripPdb },
+          this.hooks('pdbs', loop.label, (o) => o.metadata.uid, forbiddenExtra('poddisruptionbudgets', 'policy', loop.namespace, 'workloads show no PodDisruptionBudget')),
+          this.abort.signal,
+        ),
+    );
+    const eventCap = Math.max(1, Math.floor((opts.eventCap ?? 10_000) / eventLoops.length));
+    this.eventSyncs = eventLoops.map(
+      (loop) =>
+        new ResourceSync(
+          kcReady,
+          { ...common, resource: 'events', label: loop.label, kind: 'Event', path: loop.path, keyOf: (o) => o.metadata.uid, strip: stripEvent, cap: eventCap },
+          this.hooks('events', loop.label, (o) => o.metadata.uid, forbiddenExtra('events', '', loop.namespace, 'no warnings or interruption notices are shown')),
+          this.abort.signal,
+        ),
+    );
   }
 
   /** Starts both list-watch loops; idempotent. */
   start(): this {
     if (this.runs.length === 0 && !this.abort.signal.aborted) {
-      this.runs = [...this.podSyncs.map((p) => p.run()), this.nodeSync.run()].map((run) => {
+      const syncs = [...this.podSyncs, this.nodeSync, ...this.pdbSyncs, ...this.eventSyncs];
+      this.runs = syncs.map((sync) => sync.run()).map((run) => {
         this.loopsRunning++;
         return run.finally(() => this.loopsRunning--);
       });
@@ -144,6 +176,15 @@ export class ClusterCache {
     return this.nodeSync.items;
   }
 
+  *pdbs(): IterableIterator<KubeObject> {
+    for (const sync of this.pdbSyncs) yield* sync.items.values();
+  }
+
+  /** the held events, least recently written first */
+  *events(): IterableIterator<KubeObject> {
+    for (const sync of this.eventSyncs) yield* sync.items.values();
+  }
+
   get podCount(): number {
     let n = 0;
     for (const sync of this.podSyncs) n += sync.items.size;
@@ -156,7 +197,12 @@ export class ClusterCache {
   }
 
   metrics(): Record<ResourceName, ResourceMetrics> {
-    return { pods: sumMetrics(this.podSyncs.map((p) => p.metrics)), nodes: { ...this.nodeSync.metrics } };
+    return {
+      pods: sumMetrics(this.podSyncs.map((p) => p.metrics)),
+      nodes: { ...this.nodeSync.metrics },
+      pdbs: sumMetrics(this.pdbSyncs.map((p) => p.metrics)),
+      events: sumMetrics(this.eventSyncs.map((p) => p.metrics)),
+    };
   }
 
   /** Resolves once pods and nodes have both been listed; rejects after timeoutMs with why not. */
@@ -227,7 +273,7 @@ export class ClusterCache {
         this.status.healthy(label);
       },
       failed: (err) => this.status.failed(label, err.message),
-      forbidden: () => this.status.forbidden(label, forbiddenWhy),
+      forbidden: (err) => this.status.forbidden(label, err.status === 404 ? `${label}: this API server does not serve it (${err.message})` : forbiddenWhy),
       relisting: () => this.status.relisting(label),
       backingOff: (info) => {
         try {
@@ -261,6 +307,11 @@ function forbiddenPods(namespace: string | null): string {
   return namespace
     ? `pods in ${namespace}: forbidden — grant get, list, watch on pods in namespace ${namespace} (a Role, as deploy/namespaced does), or take it out of PODNODE_NAMESPACES.`
     : 'pods: forbidden — the credentials may not list pods cluster-wide. Set PODNODE_NAMESPACES to the namespaces they may read (deploy/namespaced), or grant get, list, watch on pods with a ClusterRole (deploy/).';
+}
+
+function forbiddenExtra(resource: string, group: string, namespace: string | null, consequence: string): string {
+  const where = namespace ? `in namespace ${namespace} (a Role)` : 'with a ClusterRole';
+  return `${resource}${namespace ? ` in ${namespace}` : ''}: forbidden — ${consequence}. Grant get, list, watch on ${resource}${group ? ` (API group ${group})` : ''} ${where}; deploy/ does.`;
 }
 
 function sumMetrics(all: ResourceMetrics[]): ResourceMetrics {

@@ -78,7 +78,9 @@ export function getClusterCache(contextName?: string, opts: GetClusterCacheOptio
     if (opts.maxCaches !== undefined && reg.caches.size >= opts.maxCaches) evictOne(reg, opts.maxCaches, opts.evictable);
     const env = opts.env ?? process.env;
     const namespaces = (env.PODNODE_NAMESPACES ?? '').split(',').map((n) => n.trim()).filter(Boolean);
-    const tuning = { pageLimit: opts.pageLimit, watchdogMs: opts.watchdogMs, batchWindowMs: opts.batchWindowMs, namespaces };
+    const cap = Number(env.PODNODE_EVENT_CAP);
+    const eventCap = Number.isInteger(cap) && cap > 0 ? cap : undefined;
+    const tuning = { pageLimit: opts.pageLimit, watchdogMs: opts.watchdogMs, batchWindowMs: opts.batchWindowMs, namespaces, eventCap };
     cache = resolved
       ? new ClusterCache({ ...tuning, kc: resolved.kc, context: resolved.context })
       : demoCache(reg, opts.demo!, tuning);

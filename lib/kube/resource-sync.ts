@@ -9,13 +9,15 @@ import { getJson, isGone, KubeApiError } from './kube-request';
 import { watchStream, WatchdogTimeout, type RawWatchEvent } from './watch-stream';
 import { emptyMetrics, type ResourceMetrics } from './resource-metrics';
 
-export type ResourceName = 'pods' | 'nodes';
+export type ResourceName = 'pods' | 'nodes' | 'pdbs' | 'events';
 
 export type ResourceSyncConfig = {
   resource: ResourceName;
   /** what this loop lists, for status and logs: `pods`, `nodes`, `pods in team-a` */
   label: string;
-  kind: 'Pod' | 'Node';
+  kind: 'Pod' | 'Node' | 'PodDisruptionBudget' | 'Event';
+  /** what LIST items (which omit it) are stamped with: `v1`, `policy/v1` */
+  apiVersion?: string;
   path: string;
   keyOf: (obj: KubeObject) => string;
   strip: (obj: unknown) => KubeObject;
@@ -28,6 +30,9 @@ export type ResourceSyncConfig = {
   /** after a 403, how long before asking again: permissions change rarely, and a storm of
    *  refused LISTs helps nobody; default 5 min */
   forbiddenRetryMs?: number;
+  /** hold at most this many objects, the least recently written dropped first (events: a busy
+   *  cluster makes them faster than anyone reads them); default unbounded */
+  cap?: number;
 };
 
 export type BackoffInfo = { resource: ResourceName; delayMs: number; error: Error };
@@ -105,7 +110,9 @@ export class ResourceSync {
             continue;
           }
         }
-        if (error instanceof KubeApiError && error.status === 403) {
+        // 403: the credentials may not read it; 404 (on a LIST): this server does not serve it.
+        // Either way a named limit, asked about again only every few minutes.
+        if (error instanceof KubeApiError && (error.status === 403 || (error.status === 404 && !fromWatch))) {
           this.metrics.errors++;
           this.needList = true;
           this.hooks.forbidden(error);
@@ -156,7 +163,7 @@ export class ResourceSync {
       rv = metadata.resourceVersion;
       cont = metadata.continue || undefined;
     } while (cont);
-    this.applyDiff(fresh);
+    this.applyDiff(this.cfg.cap ? newest(fresh, this.cfg.cap) : fresh);
     this.resourceVersion = rv;
     this.needList = false;
     this.requireEvent = false;
@@ -177,6 +184,11 @@ export class ResourceSync {
       if (prev && prev.metadata.resourceVersion === obj.metadata.resourceVersion) continue;
       this.items.set(key, obj);
       this.hooks.upsert(obj);
+    }
+    if (this.cfg.cap) {
+      // eviction follows the Map's order: make it the listed objects' write order
+      this.items.clear();
+      for (const [key, obj] of fresh) this.items.set(key, obj);
     }
   }
 
@@ -226,9 +238,12 @@ export class ResourceSync {
       case 'ADDED':
       case 'MODIFIED': {
         const obj = this.ingest(evt.object);
-        this.items.set(this.cfg.keyOf(obj), obj);
+        const key = this.cfg.keyOf(obj);
+        if (this.cfg.cap) this.items.delete(key); // re-inserted last: the Map's order is write order
+        this.items.set(key, obj);
         this.advance(obj);
         this.hooks.upsert(obj);
+        if (this.cfg.cap) this.dropOldest(this.cfg.cap);
         return;
       }
       case 'DELETED': {
@@ -247,6 +262,14 @@ export class ResourceSync {
     }
   }
 
+  private dropOldest(cap: number): void {
+    for (const [key, obj] of this.items) {
+      if (this.items.size <= cap) return;
+      this.items.delete(key);
+      this.hooks.delete(obj);
+    }
+  }
+
   private advance(obj: KubeObject): void {
     const rv = obj?.metadata?.resourceVersion;
     if (rv) this.resourceVersion = rv;
@@ -255,10 +278,29 @@ export class ResourceSync {
   private ingest(raw: unknown): KubeObject {
     const obj = this.cfg.strip(raw);
     // LIST items come without apiVersion/kind; watch objects carry them. Make both alike.
-    obj.apiVersion ??= 'v1';
+    obj.apiVersion ??= this.cfg.apiVersion ?? 'v1';
     obj.kind ??= this.cfg.kind;
     return obj;
   }
+}
+
+/** The `cap` most recently written objects of a LIST, oldest first (the order eviction follows). */
+function newest(listed: Map<string, KubeObject>, cap: number): Map<string, KubeObject> {
+  const byTime = [...listed].map(([key, obj]) => ({ key, obj, at: writtenAt(obj) }));
+  byTime.sort((a, b) => a.at - b.at);
+  return new Map(byTime.slice(Math.max(0, byTime.length - cap)).map((e) => [e.key, e.obj]));
+}
+
+/** When an object was last written, as far as it says: an event's last occurrence, else its creation. */
+function writtenAt(obj: KubeObject): number {
+  const o = obj as { lastTimestamp?: unknown; eventTime?: unknown; series?: { lastObservedTime?: unknown } };
+  for (const t of [o.series?.lastObservedTime, o.lastTimestamp, o.eventTime, obj.metadata.creationTimestamp]) {
+    if (typeof t === 'string') {
+      const ms = Date.parse(t);
+      if (!Number.isNaN(ms)) return ms;
+    }
+  }
+  return 0;
 }
 
 type ListPage = { items: unknown[]; metadata: { resourceVersion: string; continue?: string } };

@@ -17,6 +17,8 @@ export class StatusTracker {
   constructor(
     names: readonly string[],
     private readonly onChange: (status: ClusterStatus) => void,
+    /** resources the first sync does not wait for */
+    private readonly optional: ReadonlySet<string> = new Set(),
   ) {
     for (const n of names) this.resources.set(n, { listed: false, relisting: false, error: null, forbidden: null, evidenceAt: 0 });
   }
@@ -57,7 +59,7 @@ export class StatusTracker {
   }
 
   private markSynced(): void {
-    if (!this.synced && [...this.resources.values()].every((r) => r.listed)) {
+    if (!this.synced && [...this.resources].every(([name, r]) => r.listed || this.optional.has(name))) {
       this.synced = true;
       for (const w of this.waiters) w();
       this.waiters.clear();
@@ -89,18 +91,18 @@ export class StatusTracker {
       return withLimits({
         state: 'stale',
         // the whole cache is only as fresh as its least fresh resource
-        lastSyncAt: this.synced ? iso(Math.min(...rs.map(([, r]) => r.evidenceAt))) : null,
+        lastSyncAt: this.synced ? iso(oldestEvidence(rs)) : null,
         staleSince: iso(this.staleSince ?? Date.now()),
         message: errors.join('; '),
       });
     }
     if (!this.synced) {
-      const waiting = rs.filter(([, r]) => !r.listed).map(([n]) => n);
+      const waiting = rs.filter(([n, r]) => !r.listed && !this.optional.has(n)).map(([n]) => n);
       return { state: 'syncing', lastSyncAt: null, message: `listing ${waiting.join(' and ')}` };
     }
     const relisting = rs.filter(([, r]) => r.relisting).map(([n]) => n);
     if (relisting.length > 0) {
-      return withLimits({ state: 'syncing', lastSyncAt: iso(Math.min(...rs.map(([, r]) => r.evidenceAt))), message: `relisting ${relisting.join(' and ')} (the watch expired)` });
+      return withLimits({ state: 'syncing', lastSyncAt: iso(oldestEvidence(rs)), message: `relisting ${relisting.join(' and ')} (the watch expired)` });
     }
     // A healthy watch is open on every resource it may read: in sync as of now.
     return withLimits({ state: 'live', lastSyncAt: iso(Date.now()) });
@@ -139,6 +141,12 @@ export class StatusTracker {
     if (!r) throw new Error(`unknown resource ${name}`);
     return r;
   }
+}
+
+/** the least fresh resource's evidence (a resource the first sync did not wait for may have none yet) */
+function oldestEvidence(rs: Array<[string, ResourceState]>): number {
+  const known = rs.map(([, r]) => r.evidenceAt).filter((t) => t > 0);
+  return known.length ? Math.min(...known) : Date.now();
 }
 
 function iso(ms: number): string {

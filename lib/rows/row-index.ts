@@ -4,6 +4,7 @@ import type { KubeObject, PodNodeRow } from '@/lib/podnode/types';
 import type { ClusterStatus } from '@/lib/rows/wire';
 import { toPodNodeRow, DEFAULT_CAPACITY_TABLE, type CapacityTable } from '@/lib/podnode';
 import type { ClusterCache, CacheBatch } from '@/lib/kube/cluster-cache';
+import { EventIndex } from './event-index';
 
 type RowBatch = { upserts: PodNodeRow[]; deletes: string[]; status?: ClusterStatus };
 type Listener = (batch: RowBatch) => void;
@@ -13,14 +14,18 @@ export class RowIndex {
   /** node name → uids of the pods that name it in spec.nodeName, so a node change re-joins only them */
   private readonly byNode = new Map<string, Set<string>>();
   private readonly listeners = new Set<Listener>();
+  /** told after every applied batch, PodDisruptionBudgets and events included (the derived views) */
+  private readonly changeListeners = new Set<() => void>();
   /** bumped on every applied batch; lets callers cache derived results */
   version = 0;
+  readonly events: EventIndex;
 
   constructor(
     readonly cache: ClusterCache,
     private readonly table: CapacityTable = DEFAULT_CAPACITY_TABLE,
   ) {
     const nodes = cache.nodes();
+    this.events = new EventIndex(cache.events());
     for (const pod of cache.pods()) this.put(pod, nodes);
     cache.subscribe((batch) => this.apply(batch));
   }
@@ -45,7 +50,13 @@ export class RowIndex {
 
   /** live subscribers (open streams): a context with none may be stopped when idle */
   get viewers(): number {
-    return this.listeners.size;
+    return this.listeners.size + this.changeListeners.size;
+  }
+
+  /** Called after any change, rows or not (a PodDisruptionBudget, an event); no details. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   subscribe(listener: Listener): () => void {
@@ -72,14 +83,33 @@ export class RowIndex {
         const old = this.byUid.get(uid);
         if (!old) continue;
         const row = toPodNodeRow(old.pod, nodes.get(node.metadata.name), this.table);
+        row.warnings = old.warnings;
         this.byUid.set(uid, row);
         upserts.set(uid, row);
       }
     }
-    if (upserts.size === 0 && deletes.size === 0 && !batch.status) return;
+    // A pod's warnings count is part of its row: its events re-make it. Changes that touch no row
+    // (an empty node, a PodDisruptionBudget, a node's event) still change the derived views.
+    const extra = batch.nodes.upserts.length + batch.nodes.deletes.length + batch.pdbs.upserts.length + batch.pdbs.deletes.length + batch.events.upserts.length + batch.events.deletes.length;
+    if (batch.events.upserts.length + batch.events.deletes.length > 0) {
+      for (const uid of this.events.apply(batch.events.upserts, batch.events.deletes).pods) {
+        const old = this.byUid.get(uid);
+        if (!old || deletes.has(uid)) continue;
+        const warnings = this.events.warningsFor(uid);
+        if (warnings === old.warnings && !upserts.has(uid)) continue;
+        const row = upserts.get(uid) ?? { ...old };
+        row.warnings = warnings;
+        this.byUid.set(uid, row);
+        upserts.set(uid, row);
+      }
+    }
+    if (upserts.size === 0 && deletes.size === 0 && !batch.status && extra === 0) return;
     this.version++;
-    const out: RowBatch = { upserts: [...upserts.values()], deletes: [...deletes], status: batch.status };
-    for (const listener of this.listeners) listener(out);
+    if (upserts.size > 0 || deletes.size > 0 || batch.status) {
+      const out: RowBatch = { upserts: [...upserts.values()], deletes: [...deletes], status: batch.status };
+      for (const listener of this.listeners) listener(out);
+    }
+    for (const listener of this.changeListeners) listener();
   }
 
   private put(pod: KubeObject, nodes: Map<string, KubeObject>): PodNodeRow {
@@ -88,6 +118,7 @@ export class RowIndex {
     const nodeName = nodeNameOf(pod);
     if (previous?.pod && nodeNameOf(previous.pod) !== nodeName) this.unlink(uid, nodeNameOf(previous.pod));
     const row = toPodNodeRow(pod, nodeName ? nodes.get(nodeName) : undefined, this.table);
+    row.warnings = this.events.warningsFor(uid);
     this.byUid.set(uid, row);
     if (nodeName) {
       let set = this.byNode.get(nodeName);

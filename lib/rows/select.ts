@@ -35,6 +35,7 @@ export function toWireRow(row: PodNodeRow, cells: CellColumn[]): WireRow {
     nodeName: row.nodeName, nodeGroup: row.nodeGroup, capacityType: row.capacityType, zone: row.zone,
     instanceType: row.instanceType, cpuRequest: row.cpuRequest, cpuLimit: row.cpuLimit,
     memoryRequest: row.memoryRequest, memoryLimit: row.memoryLimit, createdAt: row.createdAt,
+    warnings: row.warnings,
   };
   if (cells.length > 0) {
     wire.cells = {};

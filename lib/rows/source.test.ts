@@ -80,7 +80,7 @@ describe('contexts', () => {
       expect(() => getRowIndex('b', { env })).toThrow(TooManyContextsError); // a is the default, c has a viewer
       unsubscribe();
       expect(getRowIndex('b', { env }).cache.context().name).toBe('b');
-      expect(a.cache.runningLoops).toBe(2);
+      expect(a.cache.runningLoops).toBe(4);
     } finally {
       await stopClusterCaches();
       await sim.stop();
@@ -95,7 +95,7 @@ describe('contexts', () => {
       const b = getRowIndex('b', { env });
       await whenFirstSynced(b, 20_000);
       await waitFor(() => b.cache.runningLoops === 0, 10_000, 'the idle context to stop');
-      expect(a.cache.runningLoops).toBe(2); // the default context stays
+      expect(a.cache.runningLoops).toBe(4); // the default context stays
     } finally {
       await stopClusterCaches();
       await sim.stop();

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { CAPACITY_TYPES, type CapacityType, type KubeObject, type PodNodeRow } from '@/lib/podnode/types';
 import type { NodeSummary } from '@/lib/podnode/node-summary';
+import type { ClusterEvent } from '@/lib/podnode/cluster-events';
+import type { NodeGroupTotals, NodeRow } from '@/lib/podnode/node-row';
+import type { WorkloadRow } from '@/lib/podnode/workloads';
 import type { ClusterStatus, ContextInfo } from '@/lib/kube/types';
 
 export type { ClusterStatus, ContextInfo };
@@ -49,6 +52,7 @@ const wireRowSchema = z.object({
   memoryRequest: z.number(),
   memoryLimit: z.number(),
   createdAt: z.string(),
+  warnings: z.number(),
   /** path → value (numbers as numbers, null when missing, else text), only for the custom `o` and
    *  `sort` paths of the query: what the page shows and sorts by (lib/query/sort.ts) */
   cells: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional(),
@@ -133,12 +137,105 @@ const nodeSummarySchema = z.object({
   memoryRequestPct: z.number().nullable(),
 }) satisfies z.ZodType<NodeSummary>;
 
-/** `/api/podnode/<uid>`: one row with its stored objects, and how full its node is. */
+const clusterEventSchema = z.object({
+  uid: z.string(),
+  type: z.string(),
+  reason: z.string(),
+  message: z.string(),
+  component: z.string(),
+  count: z.number(),
+  lastAt: z.string(),
+  object: z.object({ kind: z.string(), name: z.string(), namespace: z.string().nullable(), uid: z.string().nullable() }),
+}) satisfies z.ZodType<ClusterEvent>;
+
+/** `/api/podnode/<uid>`: one row with its stored objects, how full its node is, and its events (newest first). */
 export const podDetailSchema = z.object({
   row: wireRowSchema.omit({ cells: true }).extend({ pod: kubeObjectSchema, node: kubeObjectSchema.nullable() }),
   nodeSummary: nodeSummarySchema.nullable(),
-}) satisfies z.ZodType<{ row: PodNodeRow; nodeSummary: NodeSummary | null }>;
-export type PodDetail = { row: PodNodeRow; nodeSummary: NodeSummary | null };
+  events: z.array(clusterEventSchema),
+}) satisfies z.ZodType<{ row: PodNodeRow; nodeSummary: NodeSummary | null; events: ClusterEvent[] }>;
+export type PodDetail = { row: PodNodeRow; nodeSummary: NodeSummary | null; events: ClusterEvent[] };
+
+const eventKindSchema = z.enum(['interruption', 'rebalance', 'disruption']);
+
+const nodeRowSchema = z.object({
+  name: z.string(),
+  nodeGroup: z.string().nullable(),
+  capacityType: capacityTypeSchema,
+  zone: z.string().nullable(),
+  instanceType: z.string().nullable(),
+  createdAt: z.string(),
+  ready: z.string(),
+  cordoned: z.boolean(),
+  taints: z.array(z.string()),
+  pods: z.number(),
+  maxPods: z.number(),
+  cpuAllocatable: z.number(),
+  cpuRequest: z.number(),
+  cpuLimit: z.number(),
+  memoryAllocatable: z.number(),
+  memoryRequest: z.number(),
+  memoryLimit: z.number(),
+  cpuRequestPct: z.number().nullable(),
+  memoryRequestPct: z.number().nullable(),
+  notice: z.string().nullable(),
+  noticeKind: eventKindSchema.nullable(),
+  noticeAt: z.string().nullable(),
+  noticeBy: z.string().nullable(),
+  warnings: z.number(),
+}) satisfies z.ZodType<NodeRow>;
+
+const nodeGroupTotalsSchema = z.object({
+  key: z.string(),
+  nodes: z.number(),
+  pods: z.number(),
+  maxPods: z.number(),
+  cpuRequest: z.number(),
+  cpuAllocatable: z.number(),
+  memoryRequest: z.number(),
+  memoryAllocatable: z.number(),
+  cpuRequestPct: z.number().nullable(),
+  memoryRequestPct: z.number().nullable(),
+}) satisfies z.ZodType<NodeGroupTotals>;
+
+const bannerSchema = z.object({ nodes: z.number(), pods: z.number(), names: z.array(z.string()), href: z.string() }).nullable();
+
+const nodeViewExtra = { groups: z.array(nodeGroupTotalsSchema), banner: bannerSchema, capacityCounts: z.record(z.string(), z.number()), total: z.number(), matched: z.number() };
+export const nodeSnapshotSchema = z.object({ rows: z.array(nodeRowSchema), ...nodeViewExtra, status: clusterStatusSchema, context: contextInfoSchema });
+export const nodePatchSchema = z.object({ upserts: z.array(nodeRowSchema), deletes: z.array(z.string()), ...nodeViewExtra });
+export type NodeSnapshot = z.infer<typeof nodeSnapshotSchema>;
+export type NodeBanner = z.infer<typeof bannerSchema>;
+export type { NodeRow, NodeGroupTotals, ClusterEvent };
+
+export const workloadRowSchema = z.object({
+  id: z.string(),
+  namespace: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  replicas: z.number(),
+  ready: z.number(),
+  scheduled: z.number(),
+  spotReplicas: z.number(),
+  spotShare: z.number(),
+  zones: z.array(z.string()),
+  nodes: z.number(),
+  capacityTypes: z.array(capacityTypeSchema),
+  cpuRequest: z.number(),
+  memoryRequest: z.number(),
+  pdbs: z.array(z.string()),
+  disruptionsAllowed: z.number().nullable(),
+  allOnSpot: z.boolean(),
+  oneZone: z.boolean(),
+  oneNode: z.boolean(),
+  spotWithoutPdb: z.boolean(),
+  pdbBlocks: z.boolean(),
+  risk: z.number(),
+}) satisfies z.ZodType<Omit<WorkloadRow, 'podNames'>>;
+export type WireWorkload = z.infer<typeof workloadRowSchema>;
+
+export const workloadSnapshotSchema = z.object({ rows: z.array(workloadRowSchema), matched: z.number(), status: clusterStatusSchema, context: contextInfoSchema });
+export const workloadPatchSchema = z.object({ upserts: z.array(workloadRowSchema), deletes: z.array(z.string()), matched: z.number() });
+export type WorkloadSnapshot = z.infer<typeof workloadSnapshotSchema>;
 
 /** Why a view has no rows: `request`, the caller sent something wrong (400, names the parameter);
  *  `cluster`, the server cannot reach a cluster (503); `unauthorized`, no valid access token (401);

@@ -1,16 +1,10 @@
-import { json, viewOf } from '@/lib/api/http';
-import { summarizeNode } from '@/lib/podnode';
+import { viewOf } from '@/lib/api/http';
+import { respondNodes } from '@/lib/api/nodes';
 
 export const dynamic = 'force-dynamic';
 
-/** Per node: group, capacity type, zone, instance type, allocatable, summed requests/limits, pod count. */
+/** One row per node (how full, where, whether it takes pods, its spot notice), as json or csv. */
 export async function GET(request: Request): Promise<Response> {
-  const view = await viewOf(request, { waitForSync: true });
-  if (view instanceof Response) return view;
-  const { index } = view;
-  const nodes = [...index.cache.nodes().values()].map((node) =>
-    summarizeNode(node, index.podsOnNode(node.metadata.name).map((r) => r.pod)),
-  );
-  nodes.sort((a, b) => (a.name < b.name ? -1 : 1));
-  return json({ nodes, status: index.cache.getStatus(), context: index.cache.context() });
+  const view = await viewOf(request, { waitForSync: true, formats: ['json', 'csv'] });
+  return view instanceof Response ? view : respondNodes(view);
 }

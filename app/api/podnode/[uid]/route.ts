@@ -4,7 +4,7 @@ import type { PodDetail } from '@/lib/rows/wire';
 
 export const dynamic = 'force-dynamic';
 
-/** One row with its pod and node objects, and how full its node is: the detail drawer's data. */
+/** One row with its pod and node objects, how full its node is, and its events: the detail drawer's data. */
 export async function GET(request: Request, ctx: { params: Promise<{ uid: string }> }): Promise<Response> {
   const { uid } = await ctx.params;
   const view = await viewOf(request, { waitForSync: true });
@@ -15,6 +15,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ uid: string
   const nodeSummary = row.node
     ? summarizeNode(row.node, index.podsOnNode(row.node.metadata.name).map((r) => r.pod))
     : null;
-  const detail: PodDetail = { row, nodeSummary };
+  // newest first, bounded: a crash-looping pod's history is in its counts, not in a thousand entries
+  const detail: PodDetail = { row, nodeSummary, events: index.events.forPod(uid).slice(0, 100) };
   return json(detail);
 }
