@@ -1,7 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
 import path from 'node:path';
-// eslint-disable-next-line @typescript-eslint/ban-ts-comment
-// @ts-ignore -- plain ESM helper shared with scripts/test.mjs
 import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
 // The e2e stack is the real thing: the simulator in its own process, the production Next server
@@ -12,7 +10,7 @@ const kubeconfig = path.resolve('.podnode', 'e2e-kubeconfig.yaml');
 const simUrl = `http://127.0.0.1:${simPort}`;
 process.env.PODNODE_SIM_URL = simUrl;
 
-const executablePath = (findChromium as () => string | undefined)();
+const executablePath = findChromium();
 
 export default defineConfig({
   testDir: './e2e',
@@ -30,7 +28,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     ...devices['Desktop Chrome'],
     viewport: { width: 1440, height: 900 },
-    launchOptions: { executablePath, args: CHROMIUM_ARGS as string[] },
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
   webServer: [
     {

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { loadFirstView } from '@/lib/api/first-view';
 import type { SearchParams } from '@/lib/api/view';
 import { Dashboard } from '@/components/dashboard';
+import { Refused } from '@/components/refused';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,14 +32,4 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
 async function load(sp: SearchParams) {
   const result = await loadFirstView(sp, await headers());
   return { result, renderedAt: Date.now() };
-}
-
-/** A host or origin this dashboard does not serve: say so, show nothing of the cluster. */
-function Refused({ message }: { message: string }) {
-  return (
-    <main className="mx-auto max-w-xl p-8 text-sm">
-      <h1 className="mb-2 text-base font-semibold">Refused</h1>
-      <p role="alert">{message}</p>
-    </main>
-  );
 }

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-// @ts-expect-error -- plain ESM helper shared with the test scripts
 import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { startDashboard, startSimProcess, runBench, waitReady } from './processes';
 

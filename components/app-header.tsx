@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { StreamMeta } from '@/components/use-podnode-stream';
 import { StatusPill } from '@/components/status-pill';
 import { formatCount } from '@/components/format';
+import { NavLinks } from '@/components/nav-links';
 
 type Props = {
   meta: StreamMeta;
@@ -14,11 +15,13 @@ type Props = {
   pending: number;
   onPausedChange: (p: boolean) => void;
   exportHref: (format: 'csv' | 'json') => string;
+  /** the view's context, carried to the other views */
+  ctx: string | null;
 };
 
 const btn = 'inline-flex h-7 items-center gap-1 rounded border border-neutral-300 px-2 text-xs hover:bg-neutral-50 dark:border-neutral-700 dark:hover:bg-neutral-800';
 
-export function AppHeader({ meta, shown, fresh, paused, pending, onPausedChange, exportHref }: Props) {
+export function AppHeader({ meta, shown, fresh, paused, pending, onPausedChange, exportHref, ctx }: Props) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     await navigator.clipboard?.writeText(window.location.href).catch(() => undefined);
@@ -28,6 +31,7 @@ export function AppHeader({ meta, shown, fresh, paused, pending, onPausedChange,
   return (
     <header className="flex flex-wrap items-center gap-2 border-b border-neutral-200 px-3 py-2 dark:border-neutral-800">
       <h1 className="text-sm font-semibold tracking-tight">PodNode Explorer</h1>
+      <NavLinks current="/" ctx={ctx} />
       {meta.context?.simulated && (
         <span data-testid="demo-badge" title={`Simulated cluster at ${meta.context.server}`} className="rounded bg-fuchsia-100 px-1.5 py-0.5 text-[10px] font-bold uppercase tracking-wider text-fuchsia-800 dark:bg-fuchsia-500/20 dark:text-fuchsia-300">
           Demo · simulated cluster

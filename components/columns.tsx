@@ -53,6 +53,18 @@ export const DEFAULT_COLUMNS = h.columns([
     meta: { align: 'right' },
     cell: (c) => (c.getValue() > 0 ? <span className="text-amber-700 dark:text-amber-400">{c.getValue()}</span> : 0),
   }),
+  h.accessor('warnings', {
+    header: 'Warnings',
+    size: 78,
+    sortDescFirst: true,
+    meta: { align: 'right' },
+    cell: (c) =>
+      c.getValue() > 0 ? (
+        <span data-testid="warnings" className="font-medium text-amber-700 dark:text-amber-400" title="Warning events held for this pod (open the pod for them)">{c.getValue()}</span>
+      ) : (
+        <span data-testid="warnings">0</span>
+      ),
+  }),
   h.accessor('appName', { header: 'App', size: 112, cell: (c) => text(c.getValue()) }),
   h.accessor('nodeName', { header: 'Node', size: 172, cell: (c) => text(c.getValue()) }),
   h.accessor('nodeGroup', { header: 'Node group', size: 112, cell: (c) => text(c.getValue()) }),
@@ -66,7 +78,7 @@ export const DEFAULT_COLUMNS = h.columns([
   h.accessor('createdAt', { header: 'Age', size: 56, meta: { align: 'right' }, cell: (c) => <Age createdAt={c.getValue()} /> }),
 ]) as PodColumn[];
 
-export const DEFAULT_COLUMN_IDS = ['namespace', 'podName', 'status', 'ready', 'restarts', 'appName', 'nodeName', 'nodeGroup', 'capacityType', 'zone', 'instanceType', 'cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit', 'createdAt'];
+export const DEFAULT_COLUMN_IDS = ['namespace', 'podName', 'status', 'ready', 'restarts', 'warnings', 'appName', 'nodeName', 'nodeGroup', 'capacityType', 'zone', 'instanceType', 'cpuRequest', 'cpuLimit', 'memoryRequest', 'memoryLimit', 'createdAt'];
 
 export const COLUMN_LABELS: Record<string, string> = Object.fromEntries(
   DEFAULT_COLUMNS.map((c) => [(c as { accessorKey?: string }).accessorKey ?? '', String(c.header ?? '')]),

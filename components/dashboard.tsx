@@ -113,6 +113,7 @@ export function Dashboard({ initialSearch, initial, initialFailure, renderedAt }
           pending={pending}
           onPausedChange={setPaused}
           exportHref={(format) => `/api/podnodes?${apiParams(view, format)}`}
+          ctx={view.ctx}
         />
         <Toolbar view={view} setView={setView} facets={meta.facets} searchRef={searchRef} invalid={shownError !== null} />
         <div className="flex items-start gap-2 border-b border-neutral-200 px-3 py-1.5 dark:border-neutral-800">

@@ -4,11 +4,12 @@
 import { stringify } from 'yaml';
 import type { KubeObject, PodNodeRow } from '@/lib/podnode/types';
 import type { NodeSummary } from '@/lib/podnode/node-summary';
+import type { ClusterEvent } from '@/lib/podnode/cluster-events';
 import { CapacityBadge, StatusBadge } from '@/components/badges';
-import { formatBytes, formatCpu } from '@/components/format';
+import { formatBytes, formatClock, formatCpu } from '@/components/format';
 
 type Container = { name: string; image?: string; restartPolicy?: string; resources?: { requests?: Record<string, string>; limits?: Record<string, string> } };
-type Props = { row: PodNodeRow; node: NodeSummary | null; onPodsOnNode: (node: string) => void };
+type Props = { row: PodNodeRow; node: NodeSummary | null; events: ClusterEvent[]; onPodsOnNode: (node: string) => void };
 
 const get = <T,>(o: unknown, key: string): T | undefined => (o && typeof o === 'object' ? ((o as Record<string, unknown>)[key] as T) : undefined);
 
@@ -64,7 +65,7 @@ function Labels({ labels }: { labels: Record<string, string> | undefined }) {
   );
 }
 
-export function PodDetails({ row, node, onPodsOnNode }: Props) {
+export function PodDetails({ row, node, events, onPodsOnNode }: Props) {
   const pod: KubeObject = row.pod;
   const spec = pod.spec ?? {};
   const conditions = get<{ type: string; status: string }[]>(pod.status, 'conditions') ?? [];
@@ -126,6 +127,9 @@ export function PodDetails({ row, node, onPodsOnNode }: Props) {
           <p className="text-neutral-500">Not scheduled</p>
         )}
       </Section>
+      <Section title={`Events (${events.length})`}>
+        <Events events={events} />
+      </Section>
       <Section title="Containers">
         <table className="w-full text-left">
           <thead className="text-neutral-500">
@@ -168,6 +172,27 @@ export function PodDetails({ row, node, onPodsOnNode }: Props) {
       <YamlSection title="Pod YAML" obj={pod} />
       {row.node && <YamlSection title="Node YAML" obj={row.node} />}
     </>
+  );
+}
+
+/** Newest first. Messages are text from the cluster's controllers: rendered as text, never markup. */
+function Events({ events }: { events: ClusterEvent[] }) {
+  if (!events.length) return <p className="text-neutral-500">none held for this pod</p>;
+  return (
+    <ol data-testid="pod-events" className="space-y-1.5">
+      {events.map((e) => (
+        <li key={e.uid} data-testid="pod-event" data-reason={e.reason} className="border-l-2 pl-2 leading-4 border-neutral-200 dark:border-neutral-700">
+          <div className="flex flex-wrap items-baseline gap-x-2">
+            <span className={`font-semibold ${e.type === 'Warning' ? 'text-amber-700 dark:text-amber-400' : ''}`}>{e.reason}</span>
+            <span className="text-[10px] text-neutral-500" suppressHydrationWarning>
+              {formatClock(e.lastAt)}
+              {e.count > 1 ? ` · ×${e.count}` : ''} · {e.component || 'unknown source'}
+            </span>
+          </div>
+          <p className="break-words text-neutral-700 dark:text-neutral-300">{e.message}</p>
+        </li>
+      ))}
+    </ol>
   );
 }
 

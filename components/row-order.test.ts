@@ -7,7 +7,7 @@ import { advanceSorted, groupEntries, quickFilter, sortEntries, type SortSpec } 
 const row = (uid: string, over: Partial<WireRow> = {}): WireRow => ({
   uid, namespace: 'default', podName: `pod-${uid}`, status: 'Running', ready: '1/1', restarts: 0, appName: 'web',
   ownerKind: null, ownerName: null, nodeName: 'node-a', nodeGroup: null, capacityType: 'spot', zone: null,
-  instanceType: null, cpuRequest: 100, cpuLimit: 0, memoryRequest: 0, memoryLimit: 0, createdAt: '2026-01-01T00:00:00Z', ...over,
+  instanceType: null, cpuRequest: 100, cpuLimit: 0, memoryRequest: 0, memoryLimit: 0, createdAt: '2026-01-01T00:00:00Z', warnings: 0, ...over,
 });
 
 const arbRow = fc.record({
