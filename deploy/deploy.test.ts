@@ -36,7 +36,10 @@ describe('deploy/ (kubectl kustomize deploy/)', () => {
 
   it('grants exactly get, list, watch on pods and nodes, bound to the dashboard’s service account', () => {
     const [role] = byKind(objs, 'ClusterRole') as unknown as { rules: Rule[] }[];
-    expect(role!.rules).toEqual([{ apiGroups: [''], resources: ['pods', 'nodes'], verbs: ['get', 'list', 'watch'] }]);
+    expect(role!.rules).toEqual([
+      { apiGroups: [''], resources: ['pods', 'nodes', 'events'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: ['get', 'list', 'watch'] },
+    ]);
     const [binding] = byKind(objs, 'ClusterRoleBinding') as unknown as { roleRef: { kind: string; name: string }; subjects: unknown[] }[];
     expect(binding!.roleRef).toMatchObject({ kind: 'ClusterRole', name: 'podnode-explorer-read' });
     expect(binding!.subjects).toEqual([{ kind: 'ServiceAccount', name: 'podnode', namespace: 'podnode' }]);
@@ -83,7 +86,12 @@ describe('deploy/namespaced (no cluster-wide rights)', () => {
     expect(byKind(objs, 'ClusterRole')).toEqual([]);
     expect(byKind(objs, 'ClusterRoleBinding')).toEqual([]);
     const roles = byKind(objs, 'Role') as unknown as (Obj & { rules: Rule[] })[];
-    for (const r of roles) expect(r.rules).toEqual([{ apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch'] }]);
+    for (const r of roles) {
+      expect(r.rules).toEqual([
+        { apiGroups: [''], resources: ['pods', 'events'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: ['policy'], resources: ['poddisruptionbudgets'], verbs: ['get', 'list', 'watch'] },
+      ]);
+    }
     const bindings = byKind(objs, 'RoleBinding') as unknown as (Obj & { subjects: unknown[] })[];
     for (const b of bindings) expect(b.subjects).toEqual([{ kind: 'ServiceAccount', name: 'podnode', namespace: 'podnode' }]);
     const roleNamespaces = roles.map((r) => r.metadata.namespace).sort();
