@@ -108,9 +108,9 @@ test('a bad query is a 400 that says what and where, never a 500', async ({ requ
 test('/api/nodes sums requests per node; /api/podnode/<uid> gives the drawer its objects', async ({ request }) => {
   const nodes = (await (await request.get('/api/nodes')).json()).nodes;
   expect(nodes.length).toBeGreaterThanOrEqual(80);
-  const busy = nodes.find((n: { podCount: number }) => n.podCount > 0);
-  expect(busy.requests.cpu).toBeGreaterThan(0);
-  expect(busy.allocatable.cpu).toBeGreaterThan(0);
+  const busy = nodes.find((n: { pods: number }) => n.pods > 0);
+  expect(busy.cpuRequest).toBeGreaterThan(0);
+  expect(busy.cpuAllocatable).toBeGreaterThan(0);
   expect(['spot', 'on-demand', 'reserved', 'fargate', 'unknown']).toContain(busy.capacityType);
 
   const rows = (await (await request.get(`/api/podnodes?f=node_name=${busy.name}`)).json()).rows;
@@ -118,7 +118,8 @@ test('/api/nodes sums requests per node; /api/podnode/<uid> gives the drawer its
   const detail = await (await request.get(`/api/podnode/${rows[0].uid}`)).json();
   expect(detail.row.pod.metadata.name).toBe(rows[0].podName);
   expect(detail.nodeSummary.name).toBe(busy.name);
-  expect(detail.nodeSummary.podCount).toBe(busy.podCount);
+  expect(detail.nodeSummary.podCount).toBe(busy.pods);
+  expect(detail.nodeSummary.requests.cpu).toBe(busy.cpuRequest);
   expect((await request.get('/api/podnode/does-not-exist')).status()).toBe(404);
 });
 

@@ -34,7 +34,7 @@ function raw(base: string, urlPath: string, headers: Record<string, string>, met
   });
 }
 
-const PROTECTED = ['/', '/api/podnodes', '/api/podnodes/stream', '/api/snapshot', '/api/nodes', '/api/healthz', '/api/readyz', '/login'];
+const PROTECTED = ['/', '/nodes', '/workloads', '/api/podnodes', '/api/podnodes/stream', '/api/snapshot', '/api/nodes', '/api/nodes/stream', '/api/workloads', '/api/workloads/stream', '/api/healthz', '/api/readyz', '/login'];
 
 test('a foreign Host gets 403 naming PODNODE_ALLOWED_HOSTS on the page, every route and the stream', async ({ baseURL }) => {
   for (const p of PROTECTED) {
@@ -173,7 +173,7 @@ test('1,000 hostile query strings over real HTTP: the page, the API and the stre
   const query = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 12 }).map((p) => p.join(''));
   let tried = 0;
   await fc.assert(
-    fc.asyncProperty(query, fc.constantFrom('/', '/api/podnodes', '/api/podnodes/stream', '/api/nodes'), async (qs, route) => {
+    fc.asyncProperty(query, fc.constantFrom('/', '/nodes', '/workloads', '/api/podnodes', '/api/podnodes/stream', '/api/nodes', '/api/nodes/stream', '/api/workloads', '/api/workloads/stream'), async (qs, route) => {
       tried++;
       const r = await raw(baseURL!, `${route}?${encodeURI(qs).replace(/#/g, '%23')}`, { host }, 'GET', undefined, true);
       expect(r.status, `${route}?${qs}`).toBeLessThan(500);
