@@ -38,7 +38,7 @@ test('spot chip → URL → reload keeps the view → same count as the API', as
   await waitForLive(page);
   await expect(page.locator('[data-capacity=spot]')).toHaveAttribute('aria-pressed', 'true');
   await expectSameAsApi(page);
-  await expect(page.locator('tbody tr[data-uid] td:nth-child(9)').first()).toHaveText('spot');
+  await expect(page.locator('tbody tr[data-uid] td:nth-child(10)').first()).toHaveText('spot');
   await snap(page, testInfo, 'dashboard-spot');
 
   await page.goBack();
@@ -59,7 +59,7 @@ test('a custom column from a path, and an invalid path says why', async ({ page 
   await expect(header).toBeVisible();
   await waitForLive(page);
   // the cell holds the node's zone label: the same text as the Zone column on scheduled pods
-  const zone = await page.locator('tbody tr[data-uid]').first().locator('td').nth(9).textContent();
+  const zone = await page.locator('tbody tr[data-uid]').first().locator('td').nth(10).textContent();
   const custom = await page.locator('tbody tr[data-uid]').first().locator('td').last().textContent();
   if (zone !== '—') expect(custom).toBe(zone);
 
