@@ -3,7 +3,7 @@
 // counts for the chips, and the interruption banner.
 import 'server-only';
 import { compileRecordQuery, formatRecordsCsv, QueryError, type Query } from '@/lib/query';
-import { interruptionBanner, selectNodes, toWireNode, nodeRecords } from '@/lib/rows/node-view';
+import { interruptionBanner, selectNodes, toWireNode, nodeRecords, nodeRecordsBehind } from '@/lib/rows/node-view';
 import { NODE_GROUPINGS, NODE_SCHEMA, type NodeGrouping } from '@/lib/rows/view-schemas';
 import { NODE_ROW_FIELDS } from '@/lib/podnode/node-row';
 import type { ApiError, NodeSnapshot } from '@/lib/rows/wire';
@@ -32,19 +32,20 @@ function checkNodeView({ query, params }: Pick<View, 'query' | 'params'>): { gro
 }
 
 /** Nodes per capacity type under the query minus its own capacity-type clauses, for the chips. */
-function capacityCounts(index: RowIndex, query: Query): Record<string, number> {
+function capacityCounts(index: RowIndex, query: Query, maxStaleMs: number): Record<string, number> {
   const own = (c: { path: string }) => c.path === 'capacityType' || c.path === 'capacity_type';
   const relaxed = { ...query, sort: [], include: query.include.filter((c) => !own(c)), exclude: query.exclude.filter((c) => !own(c)) };
   const counts: Record<string, number> = {};
-  for (const r of selectRecords(nodeRecords(index), relaxed, NODE_SCHEMA)) counts[r.capacityType] = (counts[r.capacityType] ?? 0) + 1;
+  for (const r of selectRecords(nodeRecords(index, maxStaleMs), relaxed, NODE_SCHEMA)) counts[r.capacityType] = (counts[r.capacityType] ?? 0) + 1;
   return counts;
 }
 
-function viewOfNodes(index: RowIndex, query: Query, grouping: NodeGrouping) {
-  const { rows, groups } = selectNodes(index, query, grouping);
+/** `maxStaleMs`: how old the node rows may be (a stream's period; 0 for a request). */
+function viewOfNodes(index: RowIndex, query: Query, grouping: NodeGrouping, maxStaleMs = 0) {
+  const { rows, groups } = selectNodes(index, query, grouping, maxStaleMs);
   return {
     rows: rows.map(toWireNode),
-    extra: { groups, banner: interruptionBanner(index), capacityCounts: capacityCounts(index, query), total: index.cache.nodes().size, matched: rows.length },
+    extra: { groups, banner: interruptionBanner(index, Date.now(), maxStaleMs), capacityCounts: capacityCounts(index, query, maxStaleMs), total: index.cache.nodes().size, matched: rows.length },
   };
 }
 
@@ -67,9 +68,9 @@ export function streamNodes(request: Request, view: View): Response {
   const checked = checkNodeView(view);
   if ('error' in checked) return json(checked.error, { status: 400 });
   const { index, query } = view;
-  return streamDerived(request, index, () => {
-    const { rows, extra } = viewOfNodes(index, query, checked.grouping);
-    return { rows: rows.map((row) => ({ id: row.name, row })), extra };
+  return streamDerived(request, index, (maxStaleMs) => {
+    const { rows, extra } = viewOfNodes(index, query, checked.grouping, maxStaleMs);
+    return { rows: rows.map((row) => ({ id: row.name, row })), extra, behind: nodeRecordsBehind(index) };
   }, NODES_EVERY_MS);
 }
 

@@ -1,7 +1,7 @@
 // /api/workloads and its stream: spot risk per workload, in json or csv.
 import 'server-only';
 import { compileRecordQuery, formatRecordsCsv, QueryError } from '@/lib/query';
-import { selectWorkloads } from '@/lib/rows/workload-view';
+import { selectWorkloads, selectWorkloadsLive } from '@/lib/rows/workload-view';
 import { WORKLOAD_FIELDS, WORKLOAD_SCHEMA } from '@/lib/rows/view-schemas';
 import { json } from '@/lib/api/http';
 import { streamDerived } from '@/lib/api/derived-stream';
@@ -40,9 +40,9 @@ export function streamWorkloads(request: Request, view: View): Response {
   const bad = checkWorkloadView(view);
   if (bad) return bad;
   const { index, query } = view;
-  return streamDerived(request, index, () => {
-    const rows = selectWorkloads(index, query);
-    return { rows: rows.map((r) => ({ id: r.id, row: r })), extra: { matched: rows.length } };
+  return streamDerived(request, index, (maxStaleMs) => {
+    const { rows, behind } = selectWorkloadsLive(index, query, maxStaleMs);
+    return { rows: rows.map((r) => ({ id: r.id, row: r })), extra: { matched: rows.length }, behind };
   }, WORKLOADS_EVERY_MS);
 }
 

@@ -19,6 +19,9 @@ export class RowIndex {
   /** bumped on every applied batch; lets callers cache derived results */
   version = 0;
   readonly events: EventIndex;
+  /** nodes whose node-view row may have changed since the node view last drained them; null until
+   *  it first does (nothing is tracked for a view nobody opened) */
+  private changedNodes: Set<string> | null = null;
 
   constructor(
     readonly cache: ClusterCache,
@@ -53,6 +56,18 @@ export class RowIndex {
     return this.listeners.size + this.changeListeners.size;
   }
 
+  /** The nodes touched since the last call (their pods, the node itself, its events), so the node
+   *  view re-sums only those; null on the first call: everything is new. One consumer: the node view. */
+  drainChangedNodes(): Set<string> | null {
+    const changed = this.changedNodes;
+    this.changedNodes = new Set();
+    return changed;
+  }
+
+  private touchNode(name: string | null): void {
+    if (name !== null) this.changedNodes?.add(name);
+  }
+
   /** Called after any change, rows or not (a PodDisruptionBudget, an event); no details. */
   onChange(listener: () => void): () => void {
     this.changeListeners.add(listener);
@@ -79,6 +94,7 @@ export class RowIndex {
     }
     // A node that appears, changes or goes away changes every row on it (labels → capacity, group…).
     for (const node of [...batch.nodes.upserts, ...batch.nodes.deletes]) {
+      this.touchNode(node.metadata.name);
       for (const uid of this.byNode.get(node.metadata.name) ?? []) {
         const old = this.byUid.get(uid);
         if (!old) continue;
@@ -92,7 +108,9 @@ export class RowIndex {
     // (an empty node, a PodDisruptionBudget, a node's event) still change the derived views.
     const extra = batch.nodes.upserts.length + batch.nodes.deletes.length + batch.pdbs.upserts.length + batch.pdbs.deletes.length + batch.events.upserts.length + batch.events.deletes.length;
     if (batch.events.upserts.length + batch.events.deletes.length > 0) {
-      for (const uid of this.events.apply(batch.events.upserts, batch.events.deletes).pods) {
+      const touched = this.events.apply(batch.events.upserts, batch.events.deletes);
+      for (const name of touched.nodes) this.touchNode(name);
+      for (const uid of touched.pods) {
         const old = this.byUid.get(uid);
         if (!old || deletes.has(uid)) continue;
         const warnings = this.events.warningsFor(uid);
@@ -117,6 +135,8 @@ export class RowIndex {
     const previous = this.byUid.get(uid);
     const nodeName = nodeNameOf(pod);
     if (previous?.pod && nodeNameOf(previous.pod) !== nodeName) this.unlink(uid, nodeNameOf(previous.pod));
+    if (previous?.pod) this.touchNode(nodeNameOf(previous.pod));
+    this.touchNode(nodeName);
     const row = toPodNodeRow(pod, nodeName ? nodes.get(nodeName) : undefined, this.table);
     row.warnings = this.events.warningsFor(uid);
     this.byUid.set(uid, row);
@@ -132,6 +152,7 @@ export class RowIndex {
     const row = this.byUid.get(uid);
     if (!row) return false;
     this.unlink(uid, nodeNameOf(row.pod));
+    this.touchNode(nodeNameOf(row.pod));
     this.byUid.delete(uid);
     return true;
   }
