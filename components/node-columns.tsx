@@ -45,7 +45,7 @@ export function nodeColumns(now: number): RecordColumn<NodeRow>[] {
   return h.columns([
     h.accessor('name', {
       header: 'Node',
-      size: 250,
+      size: 300,
       cell: (c) => (
         <span className="flex min-w-0 items-center">
           <span className="truncate font-medium">{c.getValue()}</span>

@@ -10,6 +10,7 @@ import { NODE_SCHEMA, NODE_GROUPINGS, type NodeGrouping } from '@/lib/rows/view-
 import { NODE_ROW_FIELDS } from '@/lib/podnode/node-row';
 import { useRecordStream } from '@/components/use-record-stream';
 import { useSearchState } from '@/components/use-search-state';
+import { useDebounced } from '@/components/use-debounced';
 import { groupRecords, sortRecords } from '@/components/record-order';
 import { RecordTable } from '@/components/record-table';
 import { nodeColumns } from '@/components/node-columns';
@@ -43,18 +44,22 @@ export function NodeView({ initialSearch, initial, failure, renderedAt }: Props)
   const { query, error } = parse(params);
   const grouping = (NODE_GROUPINGS as readonly string[]).includes(params.get('group') ?? 'nodeGroup') ? ((params.get('group') ?? 'nodeGroup') as NodeGrouping) : 'nodeGroup';
   const ctx = params.get('ctx');
-  const streamUrl = error || failure?.kind === 'request' ? null : `/api/nodes/stream${search ? `?${search}` : ''}`;
+  // typing reconnects once it pauses, not per keystroke
+  const settled = useDebounced(search, 250);
+  // the server refused the URL it rendered: until the view changes, asking again would be refused too
+  const refused = failure?.kind === 'request' && settled === initialSearch;
+  const streamUrl = error || refused ? null : `/api/nodes/stream${settled ? `?${settled}` : ''}`;
   const { rows, extra, meta } = useRecordStream(streamUrl, schemas, idOf, initial);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [quick, setQuick] = useState(() => query.include.find((c) => c.path === 'name' && c.op === '~=')?.values[0] ?? '');
 
-  const setQuery = (q: Query, extraParams: Record<string, string | null> = {}) => {
+  const setQuery = (q: Query, extraParams: Record<string, string | null> = {}, mode: 'push' | 'replace' = 'push') => {
     const next = queryToParams(q);
     for (const key of ['group', 'ctx']) {
       const v = key in extraParams ? extraParams[key] : params.get(key);
       if (v) next.set(key, v);
     }
-    setParams(next);
+    setParams(next, mode);
   };
   const sorted = useMemo(() => sortRecords(rows.values(), query.sort, NODE_SCHEMA.tieBreak, NODE_ROW_FIELDS), [rows, query.sort]);
   const items = useMemo(
@@ -68,7 +73,7 @@ export function NodeView({ initialSearch, initial, failure, renderedAt }: Props)
     ...query,
     include: [...query.include.filter((c) => !(c.path === path && c.op === op)), ...(values.length ? [{ path, op, values }] : [])],
   });
-  const message = error ?? (failure ? failure.body.error : null);
+  const message = error ?? (failure && search === initialSearch ? failure.body.error : null);
 
   return (
     <div className="flex h-dvh flex-col">
@@ -86,7 +91,7 @@ export function NodeView({ initialSearch, initial, failure, renderedAt }: Props)
           value={quick}
           onChange={(e) => {
             setQuick(e.target.value);
-            setQuery(withClause('name', '~=', e.target.value ? [e.target.value] : []));
+            setQuery(withClause('name', '~=', e.target.value ? [e.target.value] : []), {}, 'replace');
           }}
           placeholder="node name…"
           className={queryInputClass(false, 'w-44')}

@@ -30,9 +30,9 @@ export const WORKLOAD_COLUMNS = h.columns([
   h.accessor('risk', { header: 'Risk', size: 56, sortDescFirst: true, meta: { align: 'right', title: 'Sort by risk (the flags, weighted, plus the spot share)' }, cell: (c) => c.getValue().toFixed(1) }),
   h.accessor('namespace', { header: 'Namespace', size: 110, cell: (c) => c.getValue() }),
   h.accessor('kind', { header: 'Kind', size: 96, cell: (c) => c.getValue() }),
-  h.accessor('name', { header: 'Workload', size: 200, cell: (c) => <span className="truncate font-medium">{c.getValue()}</span> }),
-  h.accessor('replicas', { header: 'Replicas', size: 74, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => c.getValue() }),
-  h.accessor('ready', { header: 'Ready', size: 58, meta: { align: 'right' }, cell: (c) => (c.getValue() < c.row.original.replicas ? <span className="text-amber-700 dark:text-amber-400">{c.getValue()}</span> : c.getValue()) }),
+  h.accessor('name', { header: 'Workload', size: 190, cell: (c) => <span className="truncate font-medium">{c.getValue()}</span> }),
+  h.accessor('replicas', { header: 'Replicas', size: 88, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => c.getValue() }),
+  h.accessor('ready', { header: 'Ready', size: 66, meta: { align: 'right' }, cell: (c) => (c.getValue() < c.row.original.replicas ? <span className="text-amber-700 dark:text-amber-400">{c.getValue()}</span> : c.getValue()) }),
   h.accessor('spotShare', {
     header: 'On spot',
     size: 112,
@@ -48,7 +48,7 @@ export const WORKLOAD_COLUMNS = h.columns([
     },
   }),
   h.accessor('zones', { header: 'Zones', size: 150, enableSorting: false, cell: (c) => (c.getValue().length ? <span className="truncate" title={c.getValue().join(', ')}>{c.getValue().length} · {c.getValue().join(', ')}</span> : dash) }),
-  h.accessor('nodes', { header: 'Nodes', size: 60, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => c.getValue() }),
+  h.accessor('nodes', { header: 'Nodes', size: 70, sortDescFirst: true, meta: { align: 'right' }, cell: (c) => c.getValue() }),
   h.accessor('capacityTypes', { header: 'Capacity', size: 150, enableSorting: false, cell: (c) => (c.getValue().length ? <span className="flex gap-1">{c.getValue().map((t) => <CapacityBadge key={t} type={t} />)}</span> : dash) }),
   h.accessor('disruptionsAllowed', {
     header: 'PDB',

@@ -10,6 +10,7 @@ import { WORKLOAD_FIELDS, WORKLOAD_SCHEMA } from '@/lib/rows/view-schemas';
 import { RISK_FLAGS } from '@/lib/podnode/workload-risk';
 import { useRecordStream } from '@/components/use-record-stream';
 import { useSearchState } from '@/components/use-search-state';
+import { useDebounced } from '@/components/use-debounced';
 import { groupRecords, sortRecords } from '@/components/record-order';
 import { RecordTable } from '@/components/record-table';
 import { WORKLOAD_COLUMNS } from '@/components/workload-columns';
@@ -40,14 +41,18 @@ export function WorkloadView({ initialSearch, initial, failure }: Props) {
   const search = params.toString();
   const { query, error } = parse(params);
   const ctx = params.get('ctx');
-  const streamUrl = error || failure?.kind === 'request' ? null : `/api/workloads/stream${search ? `?${search}` : ''}`;
+  // typing reconnects once it pauses, not per keystroke
+  const settled = useDebounced(search, 250);
+  // the server refused the URL it rendered: until the view changes, asking again would be refused too
+  const refused = failure?.kind === 'request' && settled === initialSearch;
+  const streamUrl = error || refused ? null : `/api/workloads/stream${settled ? `?${settled}` : ''}`;
   const { rows, meta } = useRecordStream(streamUrl, schemas, idOf, initial);
   const [quick, setQuick] = useState(() => query.include.find((c) => c.path === 'name' && c.op === '~=')?.values[0] ?? '');
 
-  const setQuery = (q: Query) => {
+  const setQuery = (q: Query, mode: 'push' | 'replace' = 'push') => {
     const next = queryToParams(q);
     if (ctx) next.set('ctx', ctx);
-    setParams(next);
+    setParams(next, mode);
   };
   const withClause = (path: string, op: '=' | '~=', values: string[]): Query => ({
     ...query,
@@ -61,7 +66,7 @@ export function WorkloadView({ initialSearch, initial, failure }: Props) {
     return out;
   }, [rows]);
   const sorting: SortingState = query.sort.map((s) => ({ id: s.path, desc: s.desc }));
-  const message = error ?? (failure ? failure.body.error : null);
+  const message = error ?? (failure && search === initialSearch ? failure.body.error : null);
   const flagOn = (key: string) => query.include.some((c) => c.path === key && c.op === '=' && c.values.length === 1 && c.values[0] === 'true');
 
   return (
@@ -75,7 +80,7 @@ export function WorkloadView({ initialSearch, initial, failure }: Props) {
       />
       <div className="flex flex-wrap items-center gap-2 border-b border-neutral-200 px-3 py-1.5 dark:border-neutral-800">
         <input aria-label="Find workloads by name" value={quick} placeholder="workload name…" className={queryInputClass(false, 'w-44')}
-          onChange={(e) => { setQuick(e.target.value); setQuery(withClause('name', '~=', e.target.value ? [e.target.value] : [])); }} />
+          onChange={(e) => { setQuick(e.target.value); setQuery(withClause('name', '~=', e.target.value ? [e.target.value] : []), 'replace'); }} />
         <div role="group" aria-label="Risk flags" className="flex items-center gap-1">
           {RISK_FLAGS.map((f) => {
             const on = flagOn(f.key);
@@ -89,7 +94,7 @@ export function WorkloadView({ initialSearch, initial, failure }: Props) {
           })}
         </div>
         <SelectorBox param="l" label="Pod label selector" value={query.labelSelector ?? ''} onChange={(l) => setQuery({ ...query, labelSelector: l })} />
-        <FlagsBox query={query} schema={WORKLOAD_SCHEMA} placeholder="-n checkout -f allOnSpot=true -e kind=DaemonSet --sort=-spotShare" onApply={setQuery} />
+        <FlagsBox query={query} schema={WORKLOAD_SCHEMA} placeholder="-n checkout -f allOnSpot=true -e kind=DaemonSet --sort=-spotShare" onApply={(q) => setQuery(q)} />
       </div>
       {message && <p role="alert" data-testid="query-error" className="border-b border-red-200 bg-red-50 px-3 py-1 font-mono text-[11px] text-red-700 dark:border-red-900 dark:bg-red-950 dark:text-red-300">{message}</p>}
       <RecordTable<WireWorkload, { key: string }>

@@ -64,15 +64,16 @@ test('a shared /workloads URL reloads to the same rows, and a workload opens its
   await expect.poll(() => new URL(page.url()).searchParams.getAll('f')).toContain('allOnSpot=true');
   await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBeTruthy();
   const ids = async (p: Page) => p.getByTestId('workload-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
-  await expect.poll(async () => (await ids(page)).length).toBeGreaterThan(0);
-  const mine = await ids(page);
   const url = page.url();
-  await snap(page, testInfo, 'workload-view');
-
-  // the server agrees: same rows, same order
+  // the server agrees: same rows, same order (polled: the page follows the URL once typing settles)
   const api = (await (await page.request.get(`/api/workloads${new URL(url).search}`)).json()) as { workloads: Array<{ id: string; allOnSpot: boolean; name: string; kind: string; namespace: string; replicas: number }> };
+  expect(api.workloads.length).toBeGreaterThan(0);
   expect(api.workloads.every((w) => w.allOnSpot)).toBe(true);
+  await expect(page.getByTestId('row-count')).toHaveAttribute('data-matched', String(api.workloads.length));
+  const mine = await ids(page);
+  expect(mine.length).toBeGreaterThan(0);
   expect(api.workloads.slice(0, mine.length).map((w) => w.id)).toEqual(mine);
+  await snap(page, testInfo, 'workload-view');
 
   const other = await browser.newPage();
   await other.goto(url);
@@ -147,4 +148,25 @@ test('hostile event messages render as text, in the drawer and nowhere as markup
   expect(await drawer.locator('img, script').count()).toBe(0);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(errors).toEqual([]);
+});
+
+test('a node view URL the server refuses says why, and fixing the query in the box brings the nodes', async ({ page }) => {
+  const errors = watchConsole(page);
+  const res = await page.goto('/nodes?sort=metadata.name');
+  expect(res?.status()).toBe(200);
+  await expect(page.getByTestId('query-error')).toContainText('sort by a field');
+  expect((await page.request.get('/api/nodes?sort=metadata.name')).status()).toBe(400);
+  await expect(page.getByTestId('node-row')).toHaveCount(0);
+  await page.getByLabel('query flags').fill('--sort=-pods -f capacityType=spot');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('query-error')).toHaveCount(0);
+  await expect(page.getByTestId('node-row').first()).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('sort')).toBe('-pods');
+  const api = (await (await page.request.get('/api/nodes?sort=-pods&f=capacityType=spot')).json()) as { matched: number };
+  await expect(page.getByTestId('row-count')).toHaveAttribute('data-matched', String(api.matched));
+  // a query the schema refuses is refused in the box, with the route's own words, before any request
+  await page.getByLabel('query flags').fill('-l app=web');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'use nl for node labels' })).toBeVisible();
+  expect(errors.filter((e) => !/400/.test(e))).toEqual([]);
 });
