@@ -10,7 +10,7 @@ import type { ClusterStatus, ContextInfo } from './types';
 import type { KubeObject } from '@/lib/podnode/types';
 import type { BackoffOptions } from './backoff';
 import { ChangeBatcher, type ChangeBatch } from './change-batcher';
-import type { ResourceMetrics } from './resource-metrics';
+import { emptyMetrics, type ResourceMetrics } from './resource-metrics';
 import { ResourceSync, type BackoffInfo, type ResourceName, type ResourceSyncHooks } from './resource-sync';
 import { stripNode, stripPod } from './strip';
 import { stripEvent, stripPdb } from './strip-extra';
@@ -50,6 +50,9 @@ export type ClusterCacheOptions = {
   probeIntervalMs?: number;
   /** events held at most, the least recently written dropped first; default 10,000 */
   eventCap?: number;
+  /** the resources beyond pods and nodes (for the workload and event views); default both. The
+   *  benchmarks turn them off one at a time to measure what each costs. */
+  extras?: { pdbs?: boolean; events?: boolean };
 };
 
 export type ChangeListener = (batch: ChangeBatch) => void;
@@ -78,8 +81,8 @@ export class ClusterCache {
         ? namespaces.map((ns) => ({ label: `${resource} in ${ns}`, path: `${group}/namespaces/${encodeURIComponent(ns)}/${resource}`, namespace: ns as string | null }))
         : [{ label: resource, path: `${group}/${resource}`, namespace: null }];
     const podLoops = loopsOf('pods', '/api/v1');
-    const pdbLoops = loopsOf('poddisruptionbudgets', '/apis/policy/v1');
-    const eventLoops = loopsOf('events', '/api/v1');
+    const pdbLoops = opts.extras?.pdbs === false ? [] : loopsOf('poddisruptionbudgets', '/apis/policy/v1');
+    const eventLoops = opts.extras?.events === false ? [] : loopsOf('events', '/api/v1');
     // Events are extra: the rows go live without waiting for them (a busy cluster may hold many).
     this.status = new StatusTracker([...podLoops.map((l) => l.label), 'nodes', ...pdbLoops.map((l) => l.label), ...eventLoops.map((l) => l.label)], (s) => {
       if (this.listeners.size > 0) this.batcher.setStatus(s);
@@ -121,7 +124,7 @@ export class ClusterCache {
           this.abort.signal,
         ),
     );
-    const eventCap = Math.max(1, Math.floor((opts.eventCap ?? 10_000) / eventLoops.length));
+    const eventCap = Math.max(1, Math.floor((opts.eventCap ?? 10_000) / Math.max(1, eventLoops.length)));
     this.eventSyncs = eventLoops.map(
       (loop) =>
         new ResourceSync(
@@ -315,7 +318,7 @@ function forbiddenExtra(resource: string, group: string, namespace: string | nul
 }
 
 function sumMetrics(all: ResourceMetrics[]): ResourceMetrics {
-  const out = { ...all[0]! };
-  for (const m of all.slice(1)) for (const k of Object.keys(out) as (keyof ResourceMetrics)[]) out[k] += m[k];
+  const out = emptyMetrics();
+  for (const m of all) for (const k of Object.keys(out) as (keyof ResourceMetrics)[]) out[k] += m[k];
   return out;
 }
