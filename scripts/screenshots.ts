@@ -8,7 +8,7 @@ import { findChromium, CHROMIUM_ARGS } from './chromium.mjs';
 const base = (process.argv[2] ?? 'http://localhost:3000').replace(/\/+$/, '');
 
 async function main(): Promise<void> {
-  const health = (await (await fetch(`${base}/api/podnodes?format=json&ns=-`)).json()) as { context: { server: string; simulated: boolean } };
+  const health = (await (await fetch(`${base}/api/podnodes?format=json&ns=no-such-namespace`)).json()) as { context: { server: string; simulated: boolean } };
   if (health.context.simulated) {
     await fetch(`${health.context.server}/sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"spotInterruption":true}' });
   }
