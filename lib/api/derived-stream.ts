@@ -19,8 +19,8 @@ export function streamDerived<W>(request: Request, index: RowIndex, compute: (ma
   if (full) return full;
   const encoder = new TextEncoder();
   const backlogLimit = maxBacklogBytes();
-  /** id → the row's JSON as last sent */
-  let sent = new Map<string, string>();
+  /** id → a hash of the row's JSON as last sent: a viewer of 5,000 nodes holds 5,000 numbers, not 3 MB of text */
+  let sent = new Map<string, number>();
   let lastExtra = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -47,7 +47,7 @@ export function streamDerived<W>(request: Request, index: RowIndex, compute: (ma
       };
 
       const first = compute(0);
-      for (const { id, row } of first.rows) sent.set(id, JSON.stringify(row));
+      for (const { id, row } of first.rows) sent.set(id, hashOf(JSON.stringify(row)));
       lastExtra = JSON.stringify(first.extra);
       write('retry: 2000\n\n');
       send('snapshot', { rows: first.rows.map((r) => r.row), ...first.extra, status: statusNow(), context: index.cache.context() });
@@ -57,11 +57,11 @@ export function streamDerived<W>(request: Request, index: RowIndex, compute: (ma
         const next = compute(everyMs);
         if (next.behind) timer = setTimeout(flush, everyMs);
         const upserts: W[] = [];
-        const now = new Map<string, string>();
+        const now = new Map<string, number>();
         for (const { id, row } of next.rows) {
-          const text = JSON.stringify(row);
-          now.set(id, text);
-          if (sent.get(id) !== text) upserts.push(row);
+          const hash = hashOf(JSON.stringify(row));
+          now.set(id, hash);
+          if (sent.get(id) !== hash) upserts.push(row);
         }
         const deletes = [...sent.keys()].filter((id) => !now.has(id));
         sent = now;
@@ -105,4 +105,16 @@ export function streamDerived<W>(request: Request, index: RowIndex, compute: (ma
   }
 
   return new Response(body, { headers: SSE_HEADERS });
+}
+
+/** 52 bits from two 32-bit FNV-1a variants: a changed row goes unnoticed with odds of ~1 in 4·10^15. */
+function hashOf(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
 }

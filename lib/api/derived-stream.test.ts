@@ -1,0 +1,80 @@
+// The node view's stream over a real cache on the simulator: snapshot, then only the rows that
+// changed, and nothing left behind once the client goes.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopClusterCaches } from '@/lib/kube/registry';
+import { startTestSim, waitFor } from '@/lib/kube/test-support';
+import type { SimHandle } from '@/lib/sim';
+import { resolveView } from './view';
+import { streamNodes } from './nodes';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-derived-'));
+let sim: SimHandle;
+const saved = { KUBECONFIG: process.env.KUBECONFIG, HOME: process.env.HOME };
+
+beforeAll(async () => {
+  sim = await startTestSim({ pods: 300, nodes: 12, profile: 'karpenter' });
+  await sim.writeKubeconfig(path.join(dir, 'kubeconfig'));
+  Object.assign(process.env, { KUBECONFIG: path.join(dir, 'kubeconfig'), HOME: dir, PODNODE_CONTEXT: '', KUBERNETES_SERVICE_HOST: '' });
+});
+afterAll(async () => {
+  await stopClusterCaches();
+  await sim.stop();
+  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+});
+
+type Message = { event: string; data: Record<string, unknown> };
+
+async function open(search: string) {
+  const abort = new AbortController();
+  const resolved = await resolveView(new URLSearchParams(search), { headers: new Headers({ host: 'localhost:3000' }), waitForSync: true });
+  if (!resolved.ok) throw new Error(JSON.stringify(resolved.failure));
+  const res = streamNodes(new Request('http://localhost:3000/api/nodes/stream', { signal: abort.signal }), resolved.view);
+  const messages: Message[] = [];
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  void (async () => {
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf('\n\n')) !== -1) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event && data) messages.push({ event, data: JSON.parse(data) as Record<string, unknown> });
+      }
+    }
+  })();
+  return { messages, close: () => abort.abort(), index: resolved.view.index };
+}
+
+describe('the node view stream', () => {
+  it('sends the view, then only the node that changed, with the banner; a gone client leaves nothing subscribed', async () => {
+    const s = await open('group=capacityType');
+    await waitFor(() => s.messages.some((m) => m.event === 'snapshot'), 5_000, 'a snapshot');
+    const snapshot = s.messages.find((m) => m.event === 'snapshot')!.data as { rows: { name: string }[]; banner: unknown; groups: { key: string }[] };
+    expect(snapshot.rows).toHaveLength(sim.cluster.nodes());
+    expect(snapshot.banner).toBeNull();
+    expect(snapshot.groups.length).toBeGreaterThan(0);
+    const viewers = s.index.viewers;
+    expect(viewers).toBeGreaterThan(0);
+
+    const notice = sim.cluster.interruptionNotice(undefined, 0);
+    await waitFor(() => s.messages.some((m) => m.event === 'patch' && (m.data.banner as { names?: string[] } | null)?.names?.includes(notice.node)), 5_000, 'a patch with the notice');
+    const patch = s.messages.find((m) => m.event === 'patch' && (m.data.banner as { names?: string[] } | null)?.names?.includes(notice.node))!.data as { upserts: { name: string; noticeKind: string }[]; deletes: string[] };
+    // the noticed node, not all twelve again
+    expect(patch.upserts.map((r) => r.name)).toContain(notice.node);
+    expect(patch.upserts.length).toBeLessThan(sim.cluster.nodes());
+    expect(patch.upserts.find((r) => r.name === notice.node)!.noticeKind).toBe('interruption');
+    expect(patch.deletes).toEqual([]);
+
+    s.close();
+    await waitFor(() => s.index.viewers === viewers - 1, 5_000, 'the stream unsubscribed');
+  });
+});
