@@ -1,10 +1,10 @@
 'use client';
 // Which cluster, how fresh, how many pods; pause, copy-link and export on the right.
-import { useState } from 'react';
 import type { StreamMeta } from '@/components/use-podnode-stream';
 import { StatusPill } from '@/components/status-pill';
 import { formatCount } from '@/components/format';
 import { NavLinks } from '@/components/nav-links';
+import { CopyLink } from '@/components/copy-link';
 
 type Props = {
   meta: StreamMeta;
@@ -22,12 +22,6 @@ type Props = {
 const btn = 'inline-flex h-7 items-center gap-1 rounded border border-neutral-300 px-2 text-xs hover:bg-neutral-50 dark:border-neutral-700 dark:hover:bg-neutral-800';
 
 export function AppHeader({ meta, shown, fresh, paused, pending, onPausedChange, exportHref, ctx }: Props) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    await navigator.clipboard?.writeText(window.location.href).catch(() => undefined);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
-  };
   return (
     <header className="flex flex-wrap items-center gap-2 border-b border-neutral-200 px-3 py-2 dark:border-neutral-800">
       <h1 className="text-sm font-semibold tracking-tight">PodNode Explorer</h1>
@@ -47,9 +41,7 @@ export function AppHeader({ meta, shown, fresh, paused, pending, onPausedChange,
         <button type="button" aria-pressed={paused} onClick={() => onPausedChange(!paused)} className={`${btn} ${paused ? 'border-amber-400 bg-amber-50 dark:bg-amber-500/10' : ''}`}>
           {paused ? `Resume${pending ? ` (${formatCount(pending)} waiting)` : ''}` : 'Pause'}
         </button>
-        <button type="button" onClick={copy} className={btn}>
-          {copied ? 'Copied ✓' : 'Copy link'}
-        </button>
+        <CopyLink className={btn} />
         <a className={btn} href={exportHref('csv')} download>
           CSV
         </a>

@@ -4,12 +4,12 @@
 import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { SortingState } from '@tanstack/react-table';
-import { parseQueryParams, queryToParams, QueryError, emptyQuery, type Query } from '@/lib/query';
+import { queryToParams, type Query } from '@/lib/query';
 import { nodePatchSchema, nodeSnapshotSchema, type NodeRow, type NodeSnapshot, type NodeGroupTotals, type ViewFailure } from '@/lib/rows/wire';
 import { NODE_SCHEMA, NODE_GROUPINGS, type NodeGrouping } from '@/lib/rows/view-schemas';
 import { NODE_ROW_FIELDS } from '@/lib/podnode/node-row';
 import { useRecordStream } from '@/components/use-record-stream';
-import { useSearchState } from '@/components/use-search-state';
+import { queryOf, useSearchState } from '@/components/use-search-state';
 import { useDebounced } from '@/components/use-debounced';
 import { groupRecords, sortRecords } from '@/components/record-order';
 import { RecordTable } from '@/components/record-table';
@@ -28,20 +28,11 @@ const GROUP_LABELS: Record<NodeGrouping, string> = { nodeGroup: 'node group', ca
 
 type Props = { initialSearch: string; initial: NodeSnapshot | null; failure: ViewFailure | null; renderedAt: number };
 
-function parse(params: URLSearchParams): { query: Query; error: string | null } {
-  try {
-    return { query: parseQueryParams(params), error: null };
-  } catch (e) {
-    if (e instanceof QueryError) return { query: emptyQuery(), error: e.message };
-    throw e;
-  }
-}
-
 export function NodeView({ initialSearch, initial, failure, renderedAt }: Props) {
   const router = useRouter();
   const [params, setParams] = useSearchState(initialSearch);
   const search = params.toString();
-  const { query, error } = parse(params);
+  const { query, error } = queryOf(params);
   const grouping = (NODE_GROUPINGS as readonly string[]).includes(params.get('group') ?? 'nodeGroup') ? ((params.get('group') ?? 'nodeGroup') as NodeGrouping) : 'nodeGroup';
   const ctx = params.get('ctx');
   // typing reconnects once it pauses, not per keystroke

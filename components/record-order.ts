@@ -1,25 +1,15 @@
-// The derived views (nodes, workloads) in the order the server gives them: the same sort values
-// and comparison (lib/query/sort.ts) over row fields, then the view's tie-break keys; optionally
+// The derived views (nodes, workloads) in the order the server gives them: the same ordering
+// (lib/query/sort.ts) over row fields, then the view's tie-break keys; optionally
 // grouped, each group headed by the server's totals for it.
-import { cellOf, compareSortValues, recordFieldOf, sortValueOf, type SortValue } from '@/lib/query';
+import { orderBy, recordFieldOf } from '@/lib/query';
 import type { SortKey } from '@/lib/query/query';
 
 export function sortRecords<R extends object>(rows: Iterable<R>, sort: readonly SortKey[], tieBreak: readonly SortKey[], fields: readonly string[]): R[] {
-  const list = [...rows];
   const keys = [...sort, ...tieBreak].flatMap((k) => {
     const field = recordFieldOf(fields, k.path);
-    return field ? [{ field, desc: k.desc }] : [];
+    return field ? [{ get: (r: R) => (r as Record<string, unknown>)[field], desc: k.desc }] : [];
   });
-  const values: SortValue[][] = keys.map((k) => list.map((r) => sortValueOf(cellOf((r as Record<string, unknown>)[k.field]))));
-  const order = list.map((_, i) => i);
-  order.sort((x, y) => {
-    for (let k = 0; k < keys.length; k++) {
-      const c = compareSortValues(values[k]![x], values[k]![y], keys[k]!.desc);
-      if (c !== 0) return c;
-    }
-    return x - y;
-  });
-  return order.map((i) => list[i]!);
+  return orderBy([...rows], keys);
 }
 
 export type GroupedItem<R, G> = { kind: 'group'; key: string; totals: G | undefined; collapsed: boolean } | { kind: 'row'; row: R };

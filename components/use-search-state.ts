@@ -3,6 +3,7 @@
 // entry (back restores the previous view), typing replaces the current one; popstate brings the
 // URL's view back.
 import { useCallback, useEffect, useState } from 'react';
+import { emptyQuery, parseQueryParams, QueryError, type Query } from '@/lib/query';
 
 export type SetSearch = (next: URLSearchParams, mode?: 'push' | 'replace') => void;
 
@@ -22,4 +23,14 @@ export function useSearchState(initialSearch: string): [URLSearchParams, SetSear
     else window.history.replaceState(null, '', url);
   }, []);
   return [new URLSearchParams(search), set];
+}
+
+/** The URL's query, or why it is not one (the view then shows the message and asks for nothing). */
+export function queryOf(params: URLSearchParams): { query: Query; error: string | null } {
+  try {
+    return { query: parseQueryParams(params), error: null };
+  } catch (e) {
+    if (e instanceof QueryError) return { query: emptyQuery(), error: e.message };
+    throw e;
+  }
 }

@@ -1,21 +1,16 @@
 'use client';
 // The header of the node and workload views: views, cluster, freshness, counts, link and export.
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { StreamMeta } from '@/components/stream-session';
 import { StatusPill } from '@/components/status-pill';
 import { NavLinks } from '@/components/nav-links';
+import { CopyLink } from '@/components/copy-link';
 
 const btn = 'inline-flex h-7 items-center gap-1 rounded border border-neutral-300 px-2 text-xs hover:bg-neutral-50 dark:border-neutral-700 dark:hover:bg-neutral-800';
 
 type Props = { current: '/nodes' | '/workloads'; meta: StreamMeta; ctx: string | null; counts: ReactNode; exportHref: (format: 'csv' | 'json') => string };
 
 export function ViewHeader({ current, meta, ctx, counts, exportHref }: Props) {
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    await navigator.clipboard?.writeText(window.location.href).catch(() => undefined);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 1500);
-  };
   return (
     <header className="flex flex-wrap items-center gap-2 border-b border-neutral-200 px-3 py-2 dark:border-neutral-800">
       <h1 className="text-sm font-semibold tracking-tight">PodNode Explorer</h1>
@@ -28,7 +23,7 @@ export function ViewHeader({ current, meta, ctx, counts, exportHref }: Props) {
       <StatusPill meta={meta} />
       <span className="text-xs tabular-nums text-neutral-600 dark:text-neutral-400" data-testid="row-count" data-matched={meta.matched}>{counts}</span>
       <div className="ml-auto flex items-center gap-1.5">
-        <button type="button" onClick={copy} className={btn}>{copied ? 'Copied ✓' : 'Copy link'}</button>
+        <CopyLink className={btn} />
         <a className={btn} href={exportHref('csv')} download>CSV</a>
         <a className={btn} href={exportHref('json')} download>JSON</a>
       </div>

@@ -4,12 +4,12 @@
 import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { SortingState } from '@tanstack/react-table';
-import { parseQueryParams, queryToParams, QueryError, emptyQuery, type Query } from '@/lib/query';
+import { queryToParams, type Query } from '@/lib/query';
 import { workloadPatchSchema, workloadSnapshotSchema, type WireWorkload, type WorkloadSnapshot, type ViewFailure } from '@/lib/rows/wire';
 import { WORKLOAD_FIELDS, WORKLOAD_SCHEMA } from '@/lib/rows/view-schemas';
 import { RISK_FLAGS } from '@/lib/podnode/workload-risk';
 import { useRecordStream } from '@/components/use-record-stream';
-import { useSearchState } from '@/components/use-search-state';
+import { queryOf, useSearchState } from '@/components/use-search-state';
 import { useDebounced } from '@/components/use-debounced';
 import { groupRecords, sortRecords } from '@/components/record-order';
 import { RecordTable } from '@/components/record-table';
@@ -26,20 +26,11 @@ const schemas = { snapshot: workloadSnapshotSchema, patch: workloadPatchSchema }
 
 type Props = { initialSearch: string; initial: WorkloadSnapshot | null; failure: ViewFailure | null };
 
-function parse(params: URLSearchParams): { query: Query; error: string | null } {
-  try {
-    return { query: parseQueryParams(params), error: null };
-  } catch (e) {
-    if (e instanceof QueryError) return { query: emptyQuery(), error: e.message };
-    throw e;
-  }
-}
-
 export function WorkloadView({ initialSearch, initial, failure }: Props) {
   const router = useRouter();
   const [params, setParams] = useSearchState(initialSearch);
   const search = params.toString();
-  const { query, error } = parse(params);
+  const { query, error } = queryOf(params);
   const ctx = params.get('ctx');
   // typing reconnects once it pauses, not per keystroke
   const settled = useDebounced(search, 250);

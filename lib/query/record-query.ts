@@ -6,7 +6,7 @@ import { parseRequirements } from './label-selector';
 import { compileLabelSelector } from './label-matcher';
 import { compileClause } from './clause';
 import { compileObjectPath, parsePathText } from './path';
-import { cellOf, compareSortValues, sortValueOf, type SortValue } from './sort';
+import { orderBy } from './sort';
 import { capacityTypeSpelling } from './capacity-values';
 import type { Clause, Query, SortKey } from './query';
 
@@ -109,14 +109,5 @@ export function selectRecords<R>(rows: Iterable<R>, q: Query, schema: RecordSche
   const kept: R[] = [];
   for (const row of rows) if (matches(row)) kept.push(row);
   const keys = [...q.sort, ...schema.tieBreak].map((k, i) => ({ get: compileRecordPath(schema, 'sort', k.path, i < q.sort.length ? i : undefined), desc: k.desc }));
-  const values: SortValue[][] = keys.map((k) => kept.map((row) => sortValueOf(cellOf(k.get(row)))));
-  const order = kept.map((_, i) => i);
-  order.sort((x, y) => {
-    for (let k = 0; k < keys.length; k++) {
-      const c = compareSortValues(values[k]![x], values[k]![y], keys[k]!.desc);
-      if (c !== 0) return c;
-    }
-    return x - y;
-  });
-  return order.map((i) => kept[i]!);
+  return orderBy(kept, keys);
 }

@@ -58,3 +58,17 @@ const DEFAULT_SORT: readonly SortKey[] = [
 export function effectiveSort(sort: readonly SortKey[]): SortKey[] {
   return [...sort, ...DEFAULT_SORT, { path: 'uid', desc: false }];
 }
+
+/** Rows in the one order by keys read once per row (not once per comparison); stable. */
+export function orderBy<R>(rows: readonly R[], keys: ReadonlyArray<{ get: (row: R) => unknown; desc: boolean }>): R[] {
+  const values: SortValue[][] = keys.map((k) => rows.map((row) => sortValueOf(cellOf(k.get(row)))));
+  const order = rows.map((_, i) => i);
+  order.sort((x, y) => {
+    for (let k = 0; k < keys.length; k++) {
+      const c = compareSortValues(values[k]![x], values[k]![y], keys[k]!.desc);
+      if (c !== 0) return c;
+    }
+    return x - y;
+  });
+  return order.map((i) => rows[i]!);
+}
