@@ -36,8 +36,9 @@ export const apiVersionOf = (resource: ResourceName): string => {
 };
 
 function resourceList(group: ResourceInfo['group']): Record<string, unknown> {
+  // as a real server writes them: the legacy group's list (/api/v1) without apiVersion, every other group's with it
   return {
-    kind: 'APIResourceList', apiVersion: 'v1', groupVersion: group ? `${group}/v1` : 'v1',
+    kind: 'APIResourceList', ...(group ? { apiVersion: 'v1' } : {}), groupVersion: group ? `${group}/v1` : 'v1',
     resources: Object.values(RESOURCE_INFO).filter((r) => r.group === group)
       .map((r) => ({ name: r.name, singularName: r.singularName, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs,
         shortNames: r.shortNames, storageVersionHash: Buffer.from(r.kind).toString('base64').slice(0, 11) })),

@@ -1,56 +1,36 @@
 // The judge nobody here wrote: a real kube-apiserver and etcd (test/controlplane), loaded with a
 // simulator-generated cluster. The dashboard's cache, the CLI and kubectl must agree on it; RBAC,
 // live changes and real faults behave as they do against a real cluster; and the simulator answers
-// the same requests in the same shapes.
-import { execFileSync, spawnSync } from 'node:child_process';
+// the same requests in the same shapes. PodDisruptionBudgets and events: spot-resources.test.ts.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startSim, type SimHandle } from '@/lib/sim';
-import { resolveKubeConfig } from '@/lib/kube/kubeconfig';
-import { ClusterCache } from '@/lib/kube/cluster-cache';
+import type { ClusterCache } from '@/lib/kube/cluster-cache';
 import { waitFor } from '@/lib/kube/test-support';
 import { RowIndex } from '@/lib/rows/row-index';
 import { capacityTypeOf } from '@/lib/podnode/capacity-types';
 import { nodeGroupOf } from '@/lib/podnode/node-info';
 import { runCli } from '@/lib/cli/run-cli';
-import { controlPlaneAvailable, startControlPlane, type ControlPlane } from '../controlplane/control-plane';
+import { startControlPlane, type ControlPlane } from '../controlplane/control-plane';
 import { adminClient, type Kube } from './kube-client';
 import { loadCluster, type Loaded } from './loader';
 import { shapeDiff } from './shapes';
+import { cacheMaker, columns, controlPlaneSuite, kubectlWith, LIST_INTENDED, realGet as realGetOn, SIM_TOKEN, simGet, TABLE_ACCEPT, tokenKubeconfig, workDir, type Answer } from './support';
 
-const available = controlPlaneAvailable();
-if (!available.ok && process.env.PODNODE_REQUIRE_CONTROLPLANE === '1') throw new Error(`test:apiserver cannot run: ${available.why}`);
-const suite = available.ok ? describe : describe.skip;
-if (!available.ok) console.warn(`test:apiserver skipped: ${available.why}`);
+const suite = controlPlaneSuite();
 
 let cp: ControlPlane;
 let kube: Kube;
 let sim: SimHandle;
 let loaded: Loaded;
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-real-'));
+const work = workDir('podnode-real-');
 const caches: ClusterCache[] = [];
-
-/** kubectl's table output as records, cut at the header's column starts (cells may hold spaces). */
-function columns(table: string): Record<string, string>[] {
-  const [header, ...lines] = table.trimEnd().split('\n');
-  const starts = [...header!.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ name: m[0], at: m.index! })); // "NOMINATED NODE" is one
-  return lines.map((line) => Object.fromEntries(starts.map((c, i) => [c.name, line.slice(c.at, starts[i + 1]?.at ?? line.length).trim()])));
-}
-
-function kubectl(args: string[], kubeconfig = cp.adminKubeconfig): string {
-  return execFileSync('kubectl', ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-}
-
-function cacheOn(kubeconfig: string, opts: Partial<ConstructorParameters<typeof ClusterCache>[0]> = {}): ClusterCache {
-  const resolved = resolveKubeConfig({ kubeconfigPath: kubeconfig, env: { HOME: work } })!;
-  const cache = new ClusterCache({ kc: resolved.kc, context: resolved.context, batchWindowMs: 50, backoff: { baseMs: 100, capMs: 2000 }, ...opts }).start();
-  caches.push(cache);
-  return cache;
-}
+const cacheOn = cacheMaker(work, caches);
+const kubectl = (args: string[], kubeconfig = cp.adminKubeconfig): string => kubectlWith(kubeconfig, args);
 
 suite('against a real kube-apiserver', () => {
   beforeAll(async () => {
@@ -136,42 +116,72 @@ suite('against a real kube-apiserver', () => {
     }
   });
 
-  it('RBAC for real: deploy/ gives the service account exactly get, list, watch on pods and nodes, and the dashboard syncs with its token', async () => {
-    kubectl(['apply', '-k', 'deploy/']);
-    const token = kubectl(['-n', 'podnode', 'create', 'token', 'podnode']).trim();
-    const canI = kubectl(['auth', 'can-i', '--list', '--as=system:serviceaccount:podnode:podnode']);
-    const grants = canI.split('\n').flatMap((l) => /^(pods|nodes)\s+\[\]\s+\[\]\s+\[(.*)\]\s*$/.exec(l)?.slice(1, 3).join(' ') ?? []);
-    expect(grants.sort()).toEqual(['nodes get list watch', 'pods get list watch']);
-    expect(canI).not.toMatch(/^(pods|nodes).*\b(create|update|patch|delete)\b/m);
-    const del = spawnSync('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'auth', 'can-i', 'delete', 'pods', '--as=system:serviceaccount:podnode:podnode'], { encoding: 'utf8' });
-    expect(del.stdout.trim()).toBe('no'); // (and exit 1, kubectl's way of saying no)
+  const saKubeconfig = (name: string) => tokenKubeconfig(cp.adminKubeconfig, kubectl(['-n', 'podnode', 'create', 'token', 'podnode']).trim(), path.join(work, name));
+  const held = (kind: 'events' | 'poddisruptionbudgets', keep: (ns: string) => boolean = () => true) =>
+    (JSON.parse(kubectl(['get', kind, '-A', '-o', 'json'])) as { items: { metadata: { namespace: string } }[] }).items.filter((o) => keep(o.metadata.namespace)).length;
+  const SA = '--as=system:serviceaccount:podnode:podnode';
 
-    const saKubeconfig = path.join(work, 'sa.kubeconfig');
-    const admin = parse(fs.readFileSync(cp.adminKubeconfig, 'utf8')) as { clusters: unknown[] };
-    fs.writeFileSync(saKubeconfig, JSON.stringify({ apiVersion: 'v1', kind: 'Config', clusters: admin.clusters, users: [{ name: 'sa', user: { token } }], contexts: [{ name: 'sa', context: { cluster: 'real', user: 'sa' } }], 'current-context': 'sa' }));
-    const cache = cacheOn(saKubeconfig);
+  it('RBAC for real: deploy/ gives the service account exactly get, list, watch on pods, nodes, events and PDBs, and the dashboard syncs with its token', async () => {
+    kubectl(['apply', '-k', 'deploy/']);
+    const canI = kubectl(['auth', 'can-i', '--list', SA]);
+    const grants = canI.split('\n').flatMap((l) => /^(pods|nodes|events|poddisruptionbudgets\.policy)\s+\[\]\s+\[\]\s+\[(.*)\]\s*$/.exec(l)?.slice(1, 3).join(' ') ?? []);
+    expect(grants.sort()).toEqual(['events get list watch', 'nodes get list watch', 'poddisruptionbudgets.policy get list watch', 'pods get list watch']);
+    // the only writes are the self-reviews every authenticated user may create
+    const writers = canI.split('\n').filter((l) => /\[[^\]]*\b(create|update|patch|delete|deletecollection)\b[^\]]*\]\s*$/.test(l)).map((l) => l.split(/\s+/)[0]!);
+    expect(writers.filter((r) => !/^self\w*reviews\.authentic|^self\w*reviews\.authoriz/.test(r))).toEqual([]);
+    for (const [verb, resource] of [['delete', 'pods'], ['create', 'events'], ['patch', 'poddisruptionbudgets.policy']]) {
+      const answer = spawnSync('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'auth', 'can-i', verb!, resource!, SA], { encoding: 'utf8' });
+      expect(answer.stdout.trim(), `${verb} ${resource}`).toBe('no'); // (and exit 1, kubectl's way of saying no)
+    }
+    const cache = cacheOn(saKubeconfig('sa.kubeconfig'));
     await cache.whenSynced(30_000);
     expect(cache.podCount).toBe(loaded.pods);
+    const [events, pdbs] = [held('events'), held('poddisruptionbudgets')];
+    expect(pdbs).toBe(loaded.pdbs);
+    await waitFor(() => [...cache.events()].length === events && [...cache.pdbs()].length === pdbs, 10_000, 'the events and PDBs listed with the token');
     expect(cache.getStatus().limits).toBeUndefined();
   });
 
-  it('the namespaced overlay: only its namespaces, the missing node permission named, no retry storm', async () => {
+  it('the namespaced overlay: only its namespaces with their events and PDBs, the missing node permission named, no retry storm', async () => {
     kubectl(['apply', '-k', 'deploy/namespaced']);
     kubectl(['delete', 'clusterrolebinding', 'podnode-explorer-read', '--ignore-not-found']);
-    const token = kubectl(['-n', 'podnode', 'create', 'token', 'podnode']).trim();
-    const saKubeconfig = path.join(work, 'sa-ns.kubeconfig');
-    const admin = parse(fs.readFileSync(cp.adminKubeconfig, 'utf8')) as { clusters: unknown[] };
-    fs.writeFileSync(saKubeconfig, JSON.stringify({ apiVersion: 'v1', kind: 'Config', clusters: admin.clusters, users: [{ name: 'sa', user: { token } }], contexts: [{ name: 'sa', context: { cluster: 'real', user: 'sa' } }], 'current-context': 'sa' }));
-    const cache = cacheOn(saKubeconfig, { namespaces: ['team-a', 'team-b'] });
+    const kubeconfig = saKubeconfig('sa-ns.kubeconfig');
+    const teams = ['team-a', 'team-b'];
+    const cache = cacheOn(kubeconfig, { namespaces: teams });
     await cache.whenSynced(30_000);
-    const expected = sim.cluster.listPodNames().filter((p) => p.namespace === 'team-a' || p.namespace === 'team-b').length;
+    const expected = sim.cluster.listPodNames().filter((p) => teams.includes(p.namespace)).length;
     expect(cache.podCount).toBe(expected);
-    expect(cache.getStatus().limits?.join(' ')).toMatch(/nodes: forbidden/);
+    const [events, pdbs] = [held('events', (ns) => teams.includes(ns)), held('poddisruptionbudgets', (ns) => teams.includes(ns))];
+    expect(events * pdbs).toBeGreaterThan(0);
+    await waitFor(() => [...cache.events()].length === events && [...cache.pdbs()].length === pdbs, 10_000, 'the teams’ events and PDBs');
+    expect(cache.getStatus().limits).toEqual([expect.stringMatching(/^nodes: forbidden/)]);
+
+    // Karpenter and the termination handler record spot notices on nodes in `default`, where the
+    // overlay grants nothing: such an event is there, and the overlay's cache never sees it (no
+    // interruption badge); asking for `default` too names the Role it needs.
+    const node = [...cache.pods()].find((p) => p.spec?.nodeName)!.spec!.nodeName as string;
+    const uid = (await kube.request('GET', `/api/v1/nodes/${node}`)).body as { metadata: { uid: string } };
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const planted = { metadata: { name: `${node}.spot-notice`, namespace: 'default' }, involvedObject: { kind: 'Node', name: node, uid: uid.metadata.uid }, reason: 'SpotInterrupted',
+      message: 'Spot interruption warning was triggered', type: 'Warning', source: { component: 'karpenter' }, reportingComponent: 'karpenter', firstTimestamp: now, lastTimestamp: now, count: 1 };
+    expect((await kube.request('POST', '/api/v1/namespaces/default/events', planted)).status).toBe(201);
+    try {
+      expect(spawnSync('kubectl', ['--kubeconfig', cp.adminKubeconfig, 'auth', 'can-i', 'list', 'events', '-n', 'default', SA], { encoding: 'utf8' }).stdout.trim()).toBe('no');
+      const withDefault = cacheOn(kubeconfig, { namespaces: [...teams, 'default'] });
+      await withDefault.whenSynced(30_000);
+      await waitFor(() => withDefault.getStatus().limits?.some((l) => /^events in default: forbidden — no warnings or interruption notices .*in namespace default \(a Role\)/.test(l)), 10_000, 'the events in default named');
+      for (const c of [cache, withDefault]) expect(new RowIndex(c).events.forNode(node)).toEqual([]);
+    } finally {
+      await kube.request('DELETE', `/api/v1/namespaces/default/events/${planted.metadata.name}`);
+    }
+
     // a cluster-wide LIST with this token is a real 403 with the RBAC authorizer's wording
-    const cluster = cacheOn(saKubeconfig);
+    const cluster = cacheOn(kubeconfig);
     await cluster.whenSynced(30_000);
     expect(cluster.getStatus().limits?.join(' ')).toMatch(/pods: forbidden .*PODNODE_NAMESPACES/);
-    expect(cluster.metrics().pods.listChains + cluster.metrics().nodes.listChains).toBeLessThanOrEqual(2);
+    const m = cluster.metrics();
+    expect(m.pods.listChains + m.nodes.listChains).toBeLessThanOrEqual(2);
+    expect(m.pdbs.listChains + m.events.listChains).toBeLessThanOrEqual(2);
   });
 
   it('live changes — create, relabel, delete pods and nodes — reach the cache within 2 s', async () => {
@@ -308,19 +318,10 @@ printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",
   });
 
   describe('the simulator against the real thing: the same requests, the same shapes', () => {
-    type Answer = { status: number; body: unknown };
     let simAuthed: SimHandle;
-    const simGet = async (s: SimHandle, p: string, headers: Record<string, string> = {}): Promise<Answer> => {
-      const res = await fetch(`${s.url}${p}`, { headers: { Accept: 'application/json', Authorization: 'Bearer podnode-sim-token', ...headers } });
-      const text = await res.text();
-      return { status: res.status, body: text.trim().startsWith('{') && !text.includes('\n{') ? JSON.parse(text) : text };
-    };
-    const realGet = async (p: string, headers: Record<string, string> = {}): Promise<Answer> => {
-      const r = await kube.request('GET', p, undefined, headers);
-      return { status: r.status, body: r.body ?? r.text };
-    };
+    const realGet = (p: string, headers: Record<string, string> = {}): Promise<Answer> => realGetOn(kube, p, headers);
     beforeAll(async () => {
-      simAuthed = await startSim({ nodes: 4, pods: 30, seed: 2, auth: { tokens: new Map([['podnode-sim-token', 'nobody']]), canRead: () => false } });
+      simAuthed = await startSim({ nodes: 4, pods: 30, seed: 2, auth: { tokens: new Map([[SIM_TOKEN, 'nobody']]), canRead: () => false } });
     });
     afterAll(() => simAuthed?.stop());
     const IGNORE = /managedFields|^items\[\]\.(spec|status|metadata\.(labels|annotations|ownerReferences|generateName|finalizers))|storageVersionHash|^resources\[\]\.(categories|shortNames|storageVersionHash|singularName)$/;
@@ -338,9 +339,6 @@ printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",
       for (const v of simVerbs) expect(realVerbs).toContain(v);
     });
 
-    // Intended difference: the simulator streams LIST items from the same stored bytes as watch
-    // events, so each item carries apiVersion and kind; clients (ours, client-go, kubectl) accept both.
-    const LIST_INTENDED = /^items\[\]\.(apiVersion|kind)$/;
     it('a paged LIST with continue', async () => {
       const [a, b] = [await simGet(sim, '/api/v1/pods?limit=5'), await realGet('/api/v1/pods?limit=5')];
       expect(shapeDiff(a.body, b.body, new RegExp(`${IGNORE.source}|${LIST_INTENDED.source}`))).toEqual([]);
@@ -351,7 +349,7 @@ printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential",
     });
 
     it('the Table form kubectl asks for, for pods and nodes: the same columns', async () => {
-      const accept = { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' };
+      const accept = TABLE_ACCEPT;
       for (const r of ['pods', 'nodes']) {
         const [a, b] = [await simGet(sim, `/api/v1/${r}?limit=3`, accept), await realGet(`/api/v1/${r}?limit=3`, accept)];
         const cols = (x: Answer) => (x.body as { columnDefinitions: { name: string; type: string; priority: number }[] }).columnDefinitions.map((c) => `${c.name}:${c.type}:${c.priority}`);
