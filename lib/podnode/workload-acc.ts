@@ -10,6 +10,8 @@ export type WorkloadAcc = {
   /** has an owner: bare pods add nothing to a PDB's expected scale, as in the controller */
   managed: boolean;
   replicas: number;
+  /** replicas not being deleted: what the controller's spec.replicas counts, a PDB's expected scale */
+  desired: number;
   ready: number;
   scheduled: number;
   spot: number;
@@ -80,7 +82,7 @@ export class WorkloadTable {
     if (!names) kinds.set(kind, (names = new Map()));
     let acc = names.get(name);
     if (!acc) {
-      acc = { namespace, kind, name, managed, replicas: 0, ready: 0, scheduled: 0, spot: 0, zoned: 0, cpu: 0, memory: 0, zones: null, nodes: null, capacityMask: 0, pdbs: null, allowed: null };
+      acc = { namespace, kind, name, managed, replicas: 0, desired: 0, ready: 0, scheduled: 0, spot: 0, zoned: 0, cpu: 0, memory: 0, zones: null, nodes: null, capacityMask: 0, pdbs: null, allowed: null };
       names.set(name, acc);
     }
     this.last = acc;

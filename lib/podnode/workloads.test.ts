@@ -160,6 +160,14 @@ describe('workloadsOf: PodDisruptionBudgets', () => {
     expect(workloadsOf(rows, [pdb])[0]).toMatchObject({ replicas: 3, ready: 2, disruptionsAllowed: 0, pdbBlocks: true });
   });
 
+  it('leaves a pod being deleted out of the expected scale: its replacement is already counted', () => {
+    // 3 replicas wanted and Ready, a fourth pod terminating: 25% of 3 rounds up to 1, so 2 must stay
+    // healthy and 1 may go (counting the terminating pod, 25% of 4 would ask for 3 and allow 0)
+    const rows = [replica(web, spotA), replica(web, spotB), replica(web, onDemandC), replica(web, spotA, { terminating: true })];
+    const pdb = makePdb({ namespace: 'shop', selector: { matchLabels: { app: 'web' } }, maxUnavailable: '25%' });
+    expect(workloadsOf(rows, [pdb])[0]).toMatchObject({ replicas: 4, disruptionsAllowed: 1, pdbBlocks: false });
+  });
+
   it('computes a budget shared by two workloads over all its pods, with their summed replicas', () => {
     const db = { kind: 'StatefulSet', name: 'db' };
     const rows = [replica(web, onDemandB, { labels: { team: 'pay' } }), replica(web, onDemandC, { labels: { team: 'pay' } }), replica(db, onDemandB, { labels: { team: 'pay' } }), replica(db, onDemandC, { labels: { team: 'pay' }, ready: false })];

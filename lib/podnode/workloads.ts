@@ -75,9 +75,11 @@ export function workloadsOf(rows: Iterable<PodNodeRow>, pdbs: Iterable<KubeObjec
     const terminal = isTerminalPhase(podStatus(pod).phase);
     if (terminal && hitCount === 0) continue;
     const ready = isPodReady(pod);
-    if (!terminal) tallyReplica(acc, row, ready);
-    if (hitCount === 0) continue;
     const terminating = pod.metadata.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null;
+    if (!terminal) tallyReplica(acc, row, ready);
+    // a pod being deleted has its replacement already: the controller's spec.replicas counts one
+    if (!terminal && !terminating) acc.desired++;
+    if (hitCount === 0) continue;
     for (let i = 0; i < hitCount; i++) {
       const p = hits[i]!.index;
       matched[p]!++;
@@ -95,7 +97,7 @@ export function workloadsOf(rows: Iterable<PodNodeRow>, pdbs: Iterable<KubeObjec
     const workloads = touched[p.index]!;
     if (workloads.length === 0) continue;
     let scale = 0;
-    for (const acc of workloads) if (acc.managed) scale += acc.replicas;
+    for (const acc of workloads) if (acc.managed) scale += acc.desired;
     const { budget } = pdbBudgetOfCounts(p.pdb, matched[p.index]!, healthy[p.index]!, scale);
     const allowed = disruptionsAllowedOf(p.pdb, budget ? budget.disruptionsAllowed : null);
     if (allowed === null) continue;
