@@ -47,3 +47,36 @@ export class History {
   /** Forget everything (a restart without resourceVersion continuity): every older rv is expired. */
   clear(newFloor: number): void { this.events = []; this.start = 0; this.floor = newFloor; }
 }
+
+/**
+ * One window per resource, as a real API server keeps one watch cache per resource: a busy
+ * resource (events, PDB status under churn) must not push another's resume point out of reach.
+ * `historyWindow` events are kept for each.
+ */
+export class ResourceHistories {
+  private readonly byResource = new Map<ResourceName, History>();
+
+  constructor(private readonly capacity: number, private initialFloor: number) {
+    new History(capacity, initialFloor); // validates the capacity once, up front
+  }
+
+  private of(resource: ResourceName): History {
+    let h = this.byResource.get(resource);
+    if (!h) this.byResource.set(resource, (h = new History(this.capacity, this.initialFloor)));
+    return h;
+  }
+
+  push(event: HistoryEvent): void { this.of(event.resource).push(event); }
+
+  isExpired(rv: number, resource: ResourceName): boolean { return this.of(resource).isExpired(rv); }
+
+  floorOf(resource: ResourceName): number { return this.of(resource).floor; }
+
+  since(after: number, resource: ResourceName): Generator<HistoryEvent> { return this.of(resource).since(after, resource); }
+
+  /** Every resource's window starts here (after a bulk load, or a restart without continuity). */
+  clear(newFloor: number): void {
+    this.initialFloor = newFloor;
+    for (const h of this.byResource.values()) h.clear(newFloor);
+  }
+}

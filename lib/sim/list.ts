@@ -33,10 +33,10 @@ function snapshotRv(state: SimState, req: ListRequest): number {
 export function listPage(state: SimState, resource: ResourceName, filter: Filter, req: ListRequest): ListPage {
   const table = state.tables[resource];
   const rv = snapshotRv(state, req);
-  if (rv < state.rv && state.history.isExpired(rv)) {
+  if (rv < state.rv && state.history.isExpired(rv, resource)) {
     throw new ApiError(410, 'Expired', req.continueToken
       ? 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.'
-      : `too old resource version: ${rv} (${state.history.floor})`);
+      : `too old resource version: ${rv} (${state.history.floorOf(resource)})`);
   }
   // what changed after rv, undone: key → the entry as of rv (null = did not exist)
   const overlay = new Map<string, Entry | null>();

@@ -157,6 +157,22 @@ describe('LIST', () => {
       await small.stop();
     }
   });
+
+  it('keeps a window per resource: a flood of events does not expire a pods LIST continue token', async () => {
+    const small = await startSim({ nodes: 5, pods: 60, seed: 9, historyWindow: 20 });
+    try {
+      const first = (await (await fetch(`${small.url}/api/v1/pods?limit=5`)).json()) as List;
+      const [p] = small.cluster.listPodNames();
+      for (let i = 0; i < 40; i++) small.cluster.emitEvent({ involvedObject: { kind: 'Pod', name: p!.name, namespace: p!.namespace }, reason: `Flood${i}`, message: 'x', type: 'Normal' });
+      const res = await fetch(`${small.url}/api/v1/pods?limit=5&continue=${encodeURIComponent(first.metadata.continue!)}`);
+      expect(res.status).toBe(200);
+      // while the events' own window has moved on: a watch of events from then is a 410
+      const watch = await (await fetch(`${small.url}/api/v1/events?watch=1&resourceVersion=${first.metadata.resourceVersion}`)).text();
+      expect(JSON.parse(watch.split('\n')[0]!)).toMatchObject({ type: 'ERROR', object: { code: 410 } });
+    } finally {
+      await small.stop();
+    }
+  });
 });
 
 describe('GET, Table and Status', () => {

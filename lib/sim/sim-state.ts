@@ -2,7 +2,7 @@
 // history and the listeners (watches) that every committed change is fanned out to.
 import type { KubeObject } from '@/lib/podnode/types';
 import { type Entry, type ResourceName, ResourceTable, toEntry, withResourceVersion } from './store';
-import { History, type HistoryEvent } from './history';
+import { ResourceHistories, type HistoryEvent } from './history';
 
 export class SimState {
   rv = 0;
@@ -13,11 +13,11 @@ export class SimState {
     events: new ResourceTable('events', true),
     poddisruptionbudgets: new ResourceTable('poddisruptionbudgets', true),
   };
-  history: History;
+  history: ResourceHistories;
   private readonly listeners = new Set<(ev: HistoryEvent) => void>();
 
   constructor(readonly historyWindow: number) {
-    this.history = new History(historyWindow, 0);
+    this.history = new ResourceHistories(historyWindow, 0);
   }
 
   /** Initial objects, one rv each (as if created one by one) but without history or events. */
@@ -26,14 +26,14 @@ export class SimState {
     const entries: Entry[] = [];
     for (const obj of objects) entries.push(toEntry(obj, ++this.rv));
     table.load(entries);
-    this.history.floor = this.rv;
+    this.history.clear(this.rv);
   }
 
   loadOne(resource: ResourceName, obj: KubeObject): void {
     const entry = toEntry(obj, ++this.rv);
     this.tables[resource].byKey.set(entry.key, entry);
     this.tables[resource].keys.push(entry.key);
-    this.history.floor = this.rv;
+    this.history.clear(this.rv);
   }
 
   /** Sort keys once after loadOne() calls. */

@@ -55,9 +55,9 @@ export function startWatch(state: SimState, res: ServerResponse, o: WatchOptions
 
   const rvParam = o.resourceVersion;
   const fromRv = rvParam === undefined || rvParam === '' || rvParam === '0' ? null : Number(rvParam);
-  if (o.forceExpired || (fromRv !== null && (!Number.isInteger(fromRv) || state.history.isExpired(fromRv)))) {
+  if (o.forceExpired || (fromRv !== null && (!Number.isInteger(fromRv) || state.history.isExpired(fromRv, o.resource)))) {
     // a real watch answers 200 and an ERROR event carrying Status 410; reflectors relist on it
-    res.end(expiredEvent(rvParam ?? '', state.history.floor));
+    res.end(expiredEvent(rvParam ?? '', state.history.floorOf(o.resource)));
     onClose();
     return { close() {} };
   }
