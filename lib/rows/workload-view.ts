@@ -14,8 +14,9 @@ function podPartOf(query: Query): Query {
 
 type Memo = { version: number; at: number; costMs: number; key: string; rows: WorkloadRow[] };
 const memo = new WeakMap<RowIndex, Memo[]>();
-/** pod selections kept: a workload row set is ~1 KB a workload (13 MB for the 17,000 of 150,000 pods) */
-const MEMO_SIZE = 3;
+/** pod selections kept: a workload row set is ~1.1 KB a workload (19 MB for the 17,400 workloads of
+ *  150,000 pods, bench/spot-cost.ts) */
+const MEMO_SIZE = 2;
 
 /** `maxStaleMs`: a live stream may take rows that old (or five times the last grouping's cost, if
  *  more), so viewers share one grouping per period; requests pass 0. */
