@@ -25,7 +25,7 @@ export function streamDerived<W>(request: Request, index: RowIndex, compute: (ma
     };
 
     const first = compute(0);
-    for (const { id, row } of first.rows) sent.set(id, hashOf(JSON.stringify(row)));
+    for (const { id, row } of first.rows) sent.set(id, hashOfRow(row));
     let lastExtra = JSON.stringify(first.extra);
     send('snapshot', { rows: first.rows.map((r) => r.row), ...first.extra, status: statusNow(), context: index.cache.context() });
 
@@ -36,7 +36,7 @@ export function streamDerived<W>(request: Request, index: RowIndex, compute: (ma
       const upserts: W[] = [];
       const now = new Map<string, number>();
       for (const { id, row } of next.rows) {
-        const hash = hashOf(JSON.stringify(row));
+        const hash = hashOfRow(row);
         now.set(id, hash);
         if (sent.get(id) !== hash) upserts.push(row);
       }
@@ -59,6 +59,17 @@ export function streamDerived<W>(request: Request, index: RowIndex, compute: (ma
       clearTimeout(timer);
     };
   });
+}
+
+// A view's rows are shared objects (the memo's), replaced only when they change: hash each once,
+// for every viewer, instead of serialising every row for every viewer every period (at 17,000
+// workloads and ten viewers that was 150 MB/s of garbage, and the heap grew to match).
+const hashes = new WeakMap<object, number>();
+function hashOfRow(row: unknown): number {
+  if (row === null || typeof row !== 'object') return hashOf(JSON.stringify(row));
+  let h = hashes.get(row);
+  if (h === undefined) hashes.set(row, (h = hashOf(JSON.stringify(row))));
+  return h;
 }
 
 /** 52 bits from two 32-bit FNV-1a variants: a changed row goes unnoticed with odds of ~1 in 4·10^15. */

@@ -53,11 +53,17 @@ export function selectNodes(index: RowIndex, query: Query, grouping: NodeGroupin
   return { rows, groups: grouping === 'none' ? [] : nodeGroupTotals(rows, grouping) };
 }
 
-/** The row as it travels: everything but the node object. */
+const wire = new WeakMap<NodeRecord, NodeRow>();
+/** The row as it travels: everything but the node object. The same object while the node's row is
+ *  unchanged, so a stream can tell "unchanged" by identity. */
 export function toWireNode(r: NodeRecord): NodeRow {
-  const row: Partial<NodeRecord> = { ...r };
-  delete row.node;
-  return row as NodeRow;
+  let row = wire.get(r);
+  if (!row) {
+    const copy: Partial<NodeRecord> = { ...r };
+    delete copy.node;
+    wire.set(r, (row = copy as NodeRow));
+  }
+  return row;
 }
 
 const NOTICE_WINDOW_MS = 10 * 60_000;
