@@ -20,9 +20,10 @@ export function startProcess(cmd: string, args: string[], env: Record<string, st
   });
 }
 
-export function startSimProcess(port: number, kubeconfig: string, opts: { nodes: number; pods: number; churn: number }): Promise<ChildProcess> {
+export function startSimProcess(port: number, kubeconfig: string, opts: { nodes: number; pods: number; churn: number; history?: number }): Promise<ChildProcess> {
   const args = ['--import', 'tsx', 'lib/sim/cli.ts', '--port', String(port), '--nodes', String(opts.nodes), '--pods', String(opts.pods)];
   args.push('--profile', 'mixed', '--seed', '1', '--churn', String(opts.churn), '--kubeconfig', kubeconfig);
+  if (opts.history) args.push('--history', String(opts.history));
   return startProcess(process.execPath, args, {}, /listening on/);
 }
 

@@ -54,7 +54,7 @@ async function measure(page: Page, base: string, view: '/nodes' | '/workloads', 
 
 async function main() {
   console.log(`spot views in Chromium: ${NODES} nodes, ${PODS} pods, churn ${CHURN}/s (${os.cpus().length} cores)`);
-  await startSimProcess(SIM_PORT, kubeconfig, { nodes: NODES, pods: PODS, churn: CHURN });
+  await startSimProcess(SIM_PORT, kubeconfig, { nodes: NODES, pods: PODS, churn: CHURN, history: 100_000 });
   const dash = await startDashboard(3292, kubeconfig);
   const base = 'http://127.0.0.1:3292';
   await waitReady(base);
