@@ -1,4 +1,4 @@
-// Issue 5's figures: the production dashboard in Chromium against a simulated cluster with N pods.
+// The page's figures: the production dashboard in Chromium against a simulated cluster with N pods.
 // Run: `npm run bench:dashboard -- --pods=50000` (needs `npm run build`). Measures, asserts nothing.
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,4 +1,4 @@
-// Issue 4's figures at 5,000 nodes / 150,000 pods. Run: `npm run bench:scale` (needs `npm run build`).
+// The scale figures at 5,000 nodes / 150,000 pods. Run: `npm run bench:scale` (needs `npm run build`).
 // The simulator and the dashboard each run in their own process, so neither's memory is counted as
 // the other's. Prints a table; nothing here asserts — it measures.
 import { execFile } from 'node:child_process';
