@@ -2,28 +2,23 @@
 // the query language over node fields and node paths, grouped with totals, the capacity-type
 // counts for the chips, and the interruption banner.
 import 'server-only';
-import { compileRecordQuery, formatRecordsCsv, QueryError, type Query } from '@/lib/query';
+import { formatRecordsCsv, recordFieldOf, selectRecords, type Query } from '@/lib/query';
 import { interruptionBanner, selectNodes, toWireNode, nodeRecords, nodeRecordsBehind } from '@/lib/rows/node-view';
 import { NODE_GROUPINGS, NODE_SCHEMA, type NodeGrouping } from '@/lib/rows/view-schemas';
 import { NODE_ROW_FIELDS } from '@/lib/podnode/node-row';
 import type { ApiError, NodeSnapshot } from '@/lib/rows/wire';
 import type { RowIndex } from '@/lib/rows/row-index';
-import { json } from '@/lib/api/http';
+import { csvResponse, json, recordQueryError } from '@/lib/api/http';
 import { streamDerived } from '@/lib/api/derived-stream';
 import { resolveView, type SearchParams, type View, type ViewFailure } from '@/lib/api/view';
-import { selectRecords } from '@/lib/query';
 
 /** How often a node view stream recomputes after a change. */
 const NODES_EVERY_MS = 500;
 
 /** The parts of a view the node routes read beyond the query, checked: a 400 names what is wrong. */
 function checkNodeView({ query, params }: Pick<View, 'query' | 'params'>): { grouping: NodeGrouping } | { error: ApiError } {
-  try {
-    compileRecordQuery(query, NODE_SCHEMA);
-  } catch (err) {
-    if (err instanceof QueryError) return { error: { error: err.message, where: err.where } };
-    throw err;
-  }
+  const error = recordQueryError(query, NODE_SCHEMA);
+  if (error) return { error };
   const group = params.get('group') ?? 'nodeGroup';
   if (!(NODE_GROUPINGS as readonly string[]).includes(group)) {
     return { error: { error: `unknown group "${group.slice(0, 64)}": use one of ${NODE_GROUPINGS.join(', ')}`, where: { param: 'group' } } };
@@ -33,7 +28,7 @@ function checkNodeView({ query, params }: Pick<View, 'query' | 'params'>): { gro
 
 /** Nodes per capacity type under the query minus its own capacity-type clauses, for the chips. */
 function capacityCounts(index: RowIndex, query: Query, maxStaleMs: number): Record<string, number> {
-  const own = (c: { path: string }) => c.path === 'capacityType' || c.path === 'capacity_type';
+  const own = (c: { path: string }) => recordFieldOf(NODE_ROW_FIELDS, c.path) === 'capacityType';
   const relaxed = { ...query, sort: [], include: query.include.filter((c) => !own(c)), exclude: query.exclude.filter((c) => !own(c)) };
   const counts: Record<string, number> = {};
   for (const r of selectRecords(nodeRecords(index, maxStaleMs), relaxed, NODE_SCHEMA)) counts[r.capacityType] = (counts[r.capacityType] ?? 0) + 1;
@@ -57,9 +52,7 @@ export function respondNodes(view: View): Response {
   const status = index.cache.getStatus();
   const headers = { 'X-Podnode-Status': status.state, 'X-Podnode-Matched': String(rows.length) };
   if (format === 'csv') {
-    return new Response(formatRecordsCsv(rows, NODE_ROW_FIELDS), {
-      headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="nodes.csv"', 'Cache-Control': 'no-store' },
-    });
+    return csvResponse(formatRecordsCsv(rows, NODE_ROW_FIELDS), 'nodes', headers);
   }
   return json({ nodes: rows, ...extra, status, context: index.cache.context() }, { headers });
 }

@@ -2,7 +2,7 @@
 import 'server-only';
 import { formatCsv, formatNdjson, formatText } from '@/lib/query';
 import { selectRows, cellColumns, toWireRow } from '@/lib/rows/select';
-import { json } from '@/lib/api/http';
+import { csvResponse, json } from '@/lib/api/http';
 import { streamJsonWithArray } from '@/lib/api/json-stream';
 import type { View } from '@/lib/api/view';
 
@@ -18,14 +18,7 @@ export function respondPodNodes({ query, index, params, format }: View): Respons
         headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
       });
     case 'csv':
-      return new Response(formatCsv(rows, query.columns), {
-        headers: {
-          ...headers,
-          'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': `attachment; filename="${filename}.csv"`,
-          'Cache-Control': 'no-store',
-        },
-      });
+      return csvResponse(formatCsv(rows, query.columns), filename, headers);
     case 'ndjson':
       return new Response(formatNdjson(rows, query.columns.length > 0 ? query.columns : undefined), {
         headers: { ...headers, 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-store' },

@@ -1,9 +1,9 @@
 // /api/workloads and its stream: spot risk per workload, in json or csv.
 import 'server-only';
-import { compileRecordQuery, formatRecordsCsv, QueryError } from '@/lib/query';
+import { formatRecordsCsv } from '@/lib/query';
 import { selectWorkloads, selectWorkloadsLive } from '@/lib/rows/workload-view';
 import { WORKLOAD_FIELDS, WORKLOAD_SCHEMA } from '@/lib/rows/view-schemas';
-import { json } from '@/lib/api/http';
+import { csvResponse, json, recordQueryError } from '@/lib/api/http';
 import { streamDerived } from '@/lib/api/derived-stream';
 import { resolveView, type SearchParams, type View, type ViewFailure } from '@/lib/api/view';
 import type { WorkloadSnapshot } from '@/lib/rows/wire';
@@ -12,13 +12,8 @@ import type { WorkloadSnapshot } from '@/lib/rows/wire';
 const WORKLOADS_EVERY_MS = 1_000;
 
 function checkWorkloadView({ query }: View): Response | null {
-  try {
-    compileRecordQuery(query, WORKLOAD_SCHEMA);
-    return null;
-  } catch (err) {
-    if (err instanceof QueryError) return json({ error: err.message, where: err.where }, { status: 400 });
-    throw err;
-  }
+  const error = recordQueryError(query, WORKLOAD_SCHEMA);
+  return error && json(error, { status: 400 });
 }
 
 export function respondWorkloads(view: View): Response {
@@ -29,9 +24,7 @@ export function respondWorkloads(view: View): Response {
   const status = index.cache.getStatus();
   const headers = { 'X-Podnode-Status': status.state, 'X-Podnode-Matched': String(rows.length) };
   if (format === 'csv') {
-    return new Response(formatRecordsCsv(rows, WORKLOAD_FIELDS), {
-      headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="workloads.csv"', 'Cache-Control': 'no-store' },
-    });
+    return csvResponse(formatRecordsCsv(rows, WORKLOAD_FIELDS), 'workloads', headers);
   }
   return json({ workloads: rows, matched: rows.length, pdbs: [...index.cache.pdbs()].length, status, context: index.cache.context() }, { headers });
 }
@@ -52,12 +45,8 @@ export async function loadWorkloadView(searchParams: SearchParams, headers: Head
   const resolved = await resolveView(searchParams, { headers, waitForSync: true });
   if (!resolved.ok) return resolved;
   const { index, query } = resolved.view;
-  try {
-    compileRecordQuery(query, WORKLOAD_SCHEMA);
-  } catch (err) {
-    if (err instanceof QueryError) return { ok: false, failure: { status: 400, kind: 'request', body: { error: err.message, where: err.where } } };
-    throw err;
-  }
+  const error = recordQueryError(query, WORKLOAD_SCHEMA);
+  if (error) return { ok: false, failure: { status: 400, kind: 'request', body: error } };
   const rows = selectWorkloads(index, query);
   return { ok: true, snapshot: { rows, matched: rows.length, status: index.cache.getStatus(), context: index.cache.context() } };
 }
