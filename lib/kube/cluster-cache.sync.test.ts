@@ -127,8 +127,8 @@ describe('ClusterCache sync', () => {
     expect(cache.runningLoops).toBe(4);
     await waitFor(() => sim!.openWatches() === 4, 5_000, 'the four watches open');
     await cache.stop();
-    // Both loops have returned (so nothing of theirs can issue another request), and the server
-    // has seen both watch connections close.
+    // Every loop has returned (so nothing of theirs can issue another request), and the server
+    // has seen every watch connection close.
     expect(cache.runningLoops).toBe(0);
     await waitFor(() => sim!.openWatches() === 0, 5_000, 'the watches to close at the server');
   });

@@ -11,7 +11,7 @@ import type { KubeObject } from '@/lib/podnode/types';
 import type { BackoffOptions } from './backoff';
 import { ChangeBatcher, type ChangeBatch } from './change-batcher';
 import { emptyMetrics, type ResourceMetrics } from './resource-metrics';
-import { ResourceSync, type BackoffInfo, type ResourceName, type ResourceSyncHooks } from './resource-sync';
+import { ResourceSync, type BackoffInfo, type ResourceName, type ResourceSyncConfig, type ResourceSyncHooks } from './resource-sync';
 import { stripNode, stripPod } from './strip';
 import { stripEvent, stripPdb } from './strip-extra';
 import { Interner } from './intern';
@@ -100,43 +100,32 @@ export class ClusterCache {
     };
     // One interner per cache: replicas of a template share one copy of it (see intern.ts).
     const interner = new Interner();
-    this.podSyncs = podLoops.map(
-      (loop) =>
-        new ResourceSync(
-          kcReady,
-          { ...common, resource: 'pods', label: loop.label, kind: 'Pod', path: loop.path, keyOf: (o) => o.metadata.uid, strip: (o) => interner.pod(stripPod(o)) },
-          this.hooks('pods', loop.label, (o) => o.metadata.uid, forbiddenPods(loop.namespace)),
-          this.abort.signal,
-        ),
+    const sync = (cfg: Omit<ResourceSyncConfig, keyof typeof common>, forbiddenWhy: string) =>
+      new ResourceSync(kcReady, { ...common, ...cfg }, this.hooks(cfg.resource, cfg.label, cfg.keyOf, forbiddenWhy), this.abort.signal);
+    const byUid = (o: KubeObject) => o.metadata.uid;
+    this.podSyncs = podLoops.map((loop) =>
+      sync({ resource: 'pods', label: loop.label, kind: 'Pod', path: loop.path, keyOf: byUid, strip: (o) => interner.pod(stripPod(o)) }, forbiddenPods(loop.namespace)),
     );
-    this.nodeSync = new ResourceSync(
-      kcReady,
-      { ...common, resource: 'nodes', label: 'nodes', kind: 'Node', path: '/api/v1/nodes', keyOf: (o) => o.metadata.name, strip: (o) => interner.node(stripNode(o)) },
-      this.hooks('nodes', 'nodes', (o) => o.metadata.name, FORBIDDEN_NODES),
-      this.abort.signal,
+    this.nodeSync = sync(
+      { resource: 'nodes', label: 'nodes', kind: 'Node', path: '/api/v1/nodes', keyOf: (o) => o.metadata.name, strip: (o) => interner.node(stripNode(o)) },
+      FORBIDDEN_NODES,
     );
-    this.pdbSyncs = pdbLoops.map(
-      (loop) =>
-        new ResourceSync(
-          kcReady,
-          { ...common, resource: 'pdbs', label: loop.label, kind: 'PodDisruptionBudget', apiVersion: 'policy/v1', path: loop.path, keyOf: (o) => o.metadata.uid, strip: stripPdb },
-          this.hooks('pdbs', loop.label, (o) => o.metadata.uid, forbiddenExtra('poddisruptionbudgets', 'policy', loop.namespace, 'workloads show no PodDisruptionBudget')),
-          this.abort.signal,
-        ),
+    this.pdbSyncs = pdbLoops.map((loop) =>
+      sync(
+        { resource: 'pdbs', label: loop.label, kind: 'PodDisruptionBudget', apiVersion: 'policy/v1', path: loop.path, keyOf: byUid, strip: stripPdb },
+        forbiddenExtra('poddisruptionbudgets', 'policy', loop.namespace, 'workloads show no PodDisruptionBudget'),
+      ),
     );
-    const eventCap = Math.max(1, Math.floor((opts.eventCap ?? 10_000) / Math.max(1, eventLoops.length)));
-    this.eventSyncs = eventLoops.map(
-      (loop) =>
-        new ResourceSync(
-          kcReady,
-          { ...common, resource: 'events', label: loop.label, kind: 'Event', path: loop.path, keyOf: (o) => o.metadata.uid, strip: stripEvent, cap: eventCap },
-          this.hooks('events', loop.label, (o) => o.metadata.uid, forbiddenExtra('events', '', loop.namespace, 'no warnings or interruption notices are shown')),
-          this.abort.signal,
-        ),
+    const cap = Math.max(1, Math.floor((opts.eventCap ?? 10_000) / Math.max(1, eventLoops.length)));
+    this.eventSyncs = eventLoops.map((loop) =>
+      sync(
+        { resource: 'events', label: loop.label, kind: 'Event', path: loop.path, keyOf: byUid, strip: stripEvent, cap },
+        forbiddenExtra('events', '', loop.namespace, 'no warnings or interruption notices are shown'),
+      ),
     );
   }
 
-  /** Starts both list-watch loops; idempotent. */
+  /** Starts every list-watch loop; idempotent. */
   start(): this {
     if (this.runs.length === 0 && !this.abort.signal.aborted) {
       const syncs = [...this.podSyncs, this.nodeSync, ...this.pdbSyncs, ...this.eventSyncs];
@@ -149,7 +138,7 @@ export class ClusterCache {
     return this;
   }
 
-  /** Aborts every request and timer; resolves once both loops have ended. */
+  /** Aborts every request and timer; resolves once every loop has ended. */
   async stop(): Promise<void> {
     this.abort.abort(new Error('ClusterCache stopped'));
     this.batcher.clear();
@@ -208,7 +197,8 @@ export class ClusterCache {
     };
   }
 
-  /** Resolves once pods and nodes have both been listed; rejects after timeoutMs with why not. */
+  /** Resolves once pods, nodes and PodDisruptionBudgets have been listed (events are not waited
+   *  for); rejects after timeoutMs with why not. */
   whenSynced(timeoutMs = 60_000): Promise<void> {
     return this.status.whenSynced(timeoutMs);
   }
