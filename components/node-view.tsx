@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { SortingState } from '@tanstack/react-table';
-import { queryToParams, type Query } from '@/lib/query';
+import { queryToParams, recordFieldOf, type Query } from '@/lib/query';
 import { nodePatchSchema, nodeSnapshotSchema, type NodeRow, type NodeSnapshot, type NodeGroupTotals, type ViewFailure } from '@/lib/rows/wire';
 import { NODE_SCHEMA, NODE_GROUPINGS, type NodeGrouping } from '@/lib/rows/view-schemas';
 import { NODE_ROW_FIELDS } from '@/lib/podnode/node-row';
@@ -59,7 +59,7 @@ export function NodeView({ initialSearch, initial, failure, renderedAt }: Props)
   );
   const columns = useMemo(() => nodeColumns(renderedAt), [renderedAt]);
   const sorting: SortingState = query.sort.map((s) => ({ id: s.path, desc: s.desc }));
-  const capacity = query.include.find((c) => (c.path === 'capacityType' || c.path === 'capacity_type') && c.op === '=')?.values ?? [];
+  const capacity = query.include.find((c) => recordFieldOf(NODE_ROW_FIELDS, c.path) === 'capacityType' && c.op === '=')?.values ?? [];
   const withClause = (path: string, op: '=' | '~=', values: string[]): Query => ({
     ...query,
     include: [...query.include.filter((c) => !(c.path === path && c.op === op)), ...(values.length ? [{ path, op, values }] : [])],

@@ -85,7 +85,7 @@ export function compileRecordQuery<R>(q: Query, schema: RecordSchema<R>): (row: 
   }
   const clause = (c: Clause, param: string, i: number) => {
     const get = compileRecordPath(schema, param, c.path, i);
-    const spelled = c.op !== '~=' && (c.path === 'capacityType' || c.path === 'capacity_type') ? { ...c, values: c.values.map(capacityTypeSpelling) } : c;
+    const spelled = c.op !== '~=' && recordFieldOf(schema.fields, c.path) === 'capacityType' ? { ...c, values: c.values.map(capacityTypeSpelling) } : c;
     return compileClause(spelled, get);
   };
   // The page re-sorts live rows itself, from the fields it holds: a sort names a field.
