@@ -1,11 +1,10 @@
-// How full a node is: the scheduler's view (requests against status.allocatable), for /api/nodes
-// and the detail drawer. Succeeded and Failed pods hold nothing, so they are neither summed nor
+// How full a node is, as the detail drawer shows it: the scheduler's view (requests against
+// status.allocatable), from the same sums as the node view's rows (node-row.ts). Succeeded and Failed pods hold nothing, so they are neither summed nor
 // counted, as in the scheduler and `kubectl describe node`.
 import { DEFAULT_CAPACITY_TABLE, type CapacityTable } from './capacity-types';
-import { nodeFactsOf } from './join';
-import { isTerminalPhase, podStatus, type ResourceListShape } from './pod-shape';
-import { podResources, type CpuMemory } from './pod-resources';
-import { bytesOf, cpuNanosOf, nanosToMillis } from './quantity-cache';
+import { toPodNodeRow } from './join';
+import { toNodeRow } from './node-row';
+import type { CpuMemory } from './pod-resources';
 import type { CapacityType, KubeObject } from './types';
 
 export type NodeSummary = {
@@ -25,41 +24,20 @@ export type NodeSummary = {
   memoryRequestPct: number | null;
 };
 
-const pct = (used: number, of: number): number | null => (of > 0 ? Math.round((used / of) * 1000) / 10 : null);
-
 export function summarizeNode(node: KubeObject, podsOnNode: Iterable<KubeObject>, table: CapacityTable = DEFAULT_CAPACITY_TABLE): NodeSummary {
-  const alloc = ((node.status ?? {}) as { allocatable?: ResourceListShape }).allocatable ?? {};
-  const allocatable = {
-    cpu: nanosToMillis(cpuNanosOf(alloc.cpu)),
-    memory: bytesOf(alloc.memory),
-    // `pods` is a plain count; Value() semantics are the same as for bytes.
-    pods: bytesOf(alloc.pods),
-  };
-  const requests = { cpu: 0, memory: 0 };
-  const limits = { cpu: 0, memory: 0 };
-  let podCount = 0;
-  for (const pod of podsOnNode) {
-    if (isTerminalPhase(podStatus(pod).phase)) continue;
-    podCount++;
-    // Summed per pod after rounding, like the scheduler's NodeInfo (MilliValue per pod).
-    const r = podResources(pod);
-    requests.cpu += r.cpuRequest;
-    requests.memory += r.memoryRequest;
-    limits.cpu += r.cpuLimit;
-    limits.memory += r.memoryLimit;
-  }
-  const { nodeGroup, capacityType, zone, instanceType } = nodeFactsOf(node, table);
+  const rows = [...podsOnNode].map((pod) => toPodNodeRow(pod, node, table));
+  const r = toNodeRow(node, rows, { notice: null, warnings: 0 }, table);
   return {
-    name: node.metadata.name,
-    nodeGroup,
-    capacityType,
-    zone,
-    instanceType,
-    allocatable,
-    requests,
-    limits,
-    podCount,
-    cpuRequestPct: pct(requests.cpu, allocatable.cpu),
-    memoryRequestPct: pct(requests.memory, allocatable.memory),
+    name: r.name,
+    nodeGroup: r.nodeGroup,
+    capacityType: r.capacityType,
+    zone: r.zone,
+    instanceType: r.instanceType,
+    allocatable: { cpu: r.cpuAllocatable, memory: r.memoryAllocatable, pods: r.maxPods },
+    requests: { cpu: r.cpuRequest, memory: r.memoryRequest },
+    limits: { cpu: r.cpuLimit, memory: r.memoryLimit },
+    podCount: r.pods,
+    cpuRequestPct: r.cpuRequestPct,
+    memoryRequestPct: r.memoryRequestPct,
   };
 }
