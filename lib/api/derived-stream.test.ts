@@ -1,28 +1,23 @@
 // The node view's stream over a real cache on the simulator: snapshot, then only the rows that
 // changed, and nothing left behind once the client goes.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stopClusterCaches } from '@/lib/kube/registry';
-import { startTestSim, waitFor } from '@/lib/kube/test-support';
+import { startTestSim, useSimAsKubeconfig, waitFor } from '@/lib/kube/test-support';
 import type { SimHandle } from '@/lib/sim';
 import { resolveView } from './view';
 import { streamNodes } from './nodes';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-derived-'));
 let sim: SimHandle;
-const saved = { KUBECONFIG: process.env.KUBECONFIG, HOME: process.env.HOME };
+let restore = () => {};
 
 beforeAll(async () => {
   sim = await startTestSim({ pods: 300, nodes: 12, profile: 'karpenter' });
-  await sim.writeKubeconfig(path.join(dir, 'kubeconfig'));
-  Object.assign(process.env, { KUBECONFIG: path.join(dir, 'kubeconfig'), HOME: dir, PODNODE_CONTEXT: '', KUBERNETES_SERVICE_HOST: '' });
+  restore = await useSimAsKubeconfig(sim);
 });
 afterAll(async () => {
   await stopClusterCaches();
   await sim.stop();
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  restore();
 });
 
 type Message = { event: string; data: Record<string, unknown> };

@@ -1,32 +1,27 @@
 // Every parameter is hostile input. 10,000+ generated requests go through what every route runs —
 // the guard, the view resolver, the selection and each response format — against a live cache:
 // none answers 5xx, and none takes more than 50 ms to be refused.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { stopClusterCaches } from '@/lib/kube/registry';
-import { startTestSim } from '@/lib/kube/test-support';
+import { startTestSim, useSimAsKubeconfig } from '@/lib/kube/test-support';
 import type { SimHandle } from '@/lib/sim';
 import { FORMATS, failureResponse, resolveView } from './view';
 import { respondPodNodes } from './respond';
 import { respondNodes } from './nodes';
 import { respondWorkloads } from './workloads';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-hostile-'));
 let sim: SimHandle;
-const saved = { KUBECONFIG: process.env.KUBECONFIG, HOME: process.env.HOME };
+let restore = () => {};
 
 beforeAll(async () => {
   sim = await startTestSim({ pods: 300, nodes: 12 });
-  await sim.writeKubeconfig(path.join(dir, 'kubeconfig'));
-  Object.assign(process.env, { KUBECONFIG: path.join(dir, 'kubeconfig'), HOME: dir, PODNODE_CONTEXT: '', KUBERNETES_SERVICE_HOST: '' });
+  restore = await useSimAsKubeconfig(sim);
 });
 afterAll(async () => {
   await stopClusterCaches();
   await sim.stop();
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  restore();
 });
 
 const PARAMS = ['l', 'ns', 'nl', 'f', 'e', 'o', 'sort', 'ctx', 'format', 'objects', 'headers', 'q', 'group', 'w', 'sel', '__proto__', 'constructor'];

@@ -1,5 +1,8 @@
 // Shared by this folder's integration tests: a simulator, a cache wired to it over HTTP, and
 // waitFor — tests wait on conditions, never on fixed sleeps.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { startSim, type SimHandle, type SimOptions } from '@/lib/sim';
 import type { KubeObject } from '@/lib/podnode/types';
@@ -78,4 +81,19 @@ export class BatchMirror {
     for (const [uid, p] of this.pods) out.set(uid, p.metadata.resourceVersion ?? '');
     return out;
   }
+}
+
+/** Points this process at the simulator as its only kubeconfig (a private HOME, no in-cluster
+ *  service account, no context override), as a dashboard started beside it would be; returns what
+ *  undoes it. */
+export async function useSimAsKubeconfig(sim: SimHandle): Promise<() => void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-kubeconfig-'));
+  await sim.writeKubeconfig(path.join(dir, 'kubeconfig'));
+  const set = { KUBECONFIG: path.join(dir, 'kubeconfig'), HOME: dir, PODNODE_CONTEXT: '', KUBERNETES_SERVICE_HOST: '' };
+  const saved = Object.fromEntries(Object.keys(set).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, set);
+  return () => {
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
 }
