@@ -10,6 +10,7 @@ import { NODE_SCHEMA, NODE_GROUPINGS, type NodeGrouping } from '@/lib/rows/view-
 import { NODE_ROW_FIELDS } from '@/lib/podnode/node-row';
 import { useRecordStream } from '@/components/use-record-stream';
 import { queryOf, useSearchState } from '@/components/use-search-state';
+import { clauseValues, withClauseValues } from '@/components/view';
 import { useDebounced } from '@/components/use-debounced';
 import { groupRecords, sortRecords } from '@/components/record-order';
 import { RecordTable } from '@/components/record-table';
@@ -42,7 +43,7 @@ export function NodeView({ initialSearch, initial, failure, renderedAt }: Props)
   const streamUrl = error || refused ? null : `/api/nodes/stream${settled ? `?${settled}` : ''}`;
   const { rows, extra, meta } = useRecordStream(streamUrl, schemas, idOf, initial);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
-  const [quick, setQuick] = useState(() => query.include.find((c) => c.path === 'name' && c.op === '~=')?.values[0] ?? '');
+  const [quick, setQuick] = useState(() => clauseValues(query, (p) => recordFieldOf(NODE_ROW_FIELDS, p), 'name', '~=')[0] ?? '');
 
   const setQuery = (q: Query, extraParams: Record<string, string | null> = {}, mode: 'push' | 'replace' = 'push') => {
     const next = queryToParams(q);
@@ -59,11 +60,9 @@ export function NodeView({ initialSearch, initial, failure, renderedAt }: Props)
   );
   const columns = useMemo(() => nodeColumns(renderedAt), [renderedAt]);
   const sorting: SortingState = query.sort.map((s) => ({ id: s.path, desc: s.desc }));
-  const capacity = query.include.find((c) => recordFieldOf(NODE_ROW_FIELDS, c.path) === 'capacityType' && c.op === '=')?.values ?? [];
-  const withClause = (path: string, op: '=' | '~=', values: string[]): Query => ({
-    ...query,
-    include: [...query.include.filter((c) => !(c.path === path && c.op === op)), ...(values.length ? [{ path, op, values }] : [])],
-  });
+  const fieldOf = (path: string) => recordFieldOf(NODE_ROW_FIELDS, path);
+  const capacity = clauseValues(query, fieldOf, 'capacityType');
+  const withClause = (field: string, op: '=' | '~=', values: string[]) => withClauseValues(query, fieldOf, field, values, op);
   const message = error ?? (failure && search === initialSearch ? failure.body.error : null);
 
   return (

@@ -86,16 +86,29 @@ function parseWidths(raw: string | null): Record<string, number> {
   return out;
 }
 
-/** Values of the include clause `field=a/b` the facet controls own (any alias of the field). */
-export function facetValues(query: Query, field: RowField): string[] {
-  const clause = query.include.find((c) => c.op === '=' && rowFieldOfPath(c.path) === field);
+/** Which field a path names, by any spelling a view knows (the table's row fields, a node's, …). */
+type FieldOf = (path: string) => string | undefined;
+
+/** Values of the include clause `field<op>a/b` a control owns (any spelling of the field). */
+export function clauseValues(query: Query, fieldOf: FieldOf, field: string, op: Clause['op'] = '='): string[] {
+  const clause = query.include.find((c) => c.op === op && fieldOf(c.path) === field);
   return clause ? clause.values : [];
 }
 
-export function withFacetValues(query: Query, field: RowField, values: string[]): Query {
-  const others = query.include.filter((c) => !(c.op === '=' && rowFieldOfPath(c.path) === field));
-  const include: Clause[] = values.length ? [...others, { path: field, op: '=', values }] : others;
+/** The query with that control's clause replaced by `values` (none: removed). */
+export function withClauseValues(query: Query, fieldOf: FieldOf, field: string, values: string[], op: Clause['op'] = '='): Query {
+  const others = query.include.filter((c) => !(c.op === op && fieldOf(c.path) === field));
+  const include: Clause[] = values.length ? [...others, { path: field, op, values }] : others;
   return { ...query, include };
+}
+
+/** Values of the include clause `field=a/b` the facet controls own (any alias of the field). */
+export function facetValues(query: Query, field: RowField): string[] {
+  return clauseValues(query, rowFieldOfPath, field);
+}
+
+export function withFacetValues(query: Query, field: RowField, values: string[]): Query {
+  return withClauseValues(query, rowFieldOfPath, field, values);
 }
 
 /** Custom columns: `o` paths that are not row fields. */

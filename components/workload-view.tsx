@@ -4,12 +4,13 @@
 import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { SortingState } from '@tanstack/react-table';
-import { queryToParams, type Query } from '@/lib/query';
+import { queryToParams, recordFieldOf, type Query } from '@/lib/query';
 import { workloadPatchSchema, workloadSnapshotSchema, type WireWorkload, type WorkloadSnapshot, type ViewFailure } from '@/lib/rows/wire';
 import { WORKLOAD_FIELDS, WORKLOAD_SCHEMA } from '@/lib/rows/view-schemas';
 import { RISK_FLAGS } from '@/lib/podnode/workload-risk';
 import { useRecordStream } from '@/components/use-record-stream';
 import { queryOf, useSearchState } from '@/components/use-search-state';
+import { clauseValues, withClauseValues } from '@/components/view';
 import { useDebounced } from '@/components/use-debounced';
 import { groupRecords, sortRecords } from '@/components/record-order';
 import { RecordTable } from '@/components/record-table';
@@ -38,17 +39,15 @@ export function WorkloadView({ initialSearch, initial, failure }: Props) {
   const refused = failure?.kind === 'request' && settled === initialSearch;
   const streamUrl = error || refused ? null : `/api/workloads/stream${settled ? `?${settled}` : ''}`;
   const { rows, meta } = useRecordStream(streamUrl, schemas, idOf, initial);
-  const [quick, setQuick] = useState(() => query.include.find((c) => c.path === 'name' && c.op === '~=')?.values[0] ?? '');
+  const [quick, setQuick] = useState(() => clauseValues(query, (p) => recordFieldOf(WORKLOAD_FIELDS, p), 'name', '~=')[0] ?? '');
 
   const setQuery = (q: Query, mode: 'push' | 'replace' = 'push') => {
     const next = queryToParams(q);
     if (ctx) next.set('ctx', ctx);
     setParams(next, mode);
   };
-  const withClause = (path: string, op: '=' | '~=', values: string[]): Query => ({
-    ...query,
-    include: [...query.include.filter((c) => !(c.path === path && c.op === op)), ...(values.length ? [{ path, op, values }] : [])],
-  });
+  const fieldOf = (path: string) => recordFieldOf(WORKLOAD_FIELDS, path);
+  const withClause = (field: string, op: '=' | '~=', values: string[]) => withClauseValues(query, fieldOf, field, values, op);
   const sorted = useMemo(() => sortRecords(rows.values(), query.sort, WORKLOAD_SCHEMA.tieBreak, WORKLOAD_FIELDS), [rows, query.sort]);
   const items = useMemo(() => groupRecords<WireWorkload, { key: string }>(sorted, null, [], new Set()), [sorted]);
   const counts = useMemo(() => {
@@ -58,7 +57,7 @@ export function WorkloadView({ initialSearch, initial, failure }: Props) {
   }, [rows]);
   const sorting: SortingState = query.sort.map((s) => ({ id: s.path, desc: s.desc }));
   const message = error ?? (failure && search === initialSearch ? failure.body.error : null);
-  const flagOn = (key: string) => query.include.some((c) => c.path === key && c.op === '=' && c.values.length === 1 && c.values[0] === 'true');
+  const flagOn = (key: string) => clauseValues(query, fieldOf, key).join('/') === 'true';
 
   return (
     <div className="flex h-dvh flex-col">
