@@ -8,7 +8,8 @@ import { NODE_SCHEMA, type NodeGrouping, type NodeRecord } from './view-schemas'
 import type { RowIndex } from './row-index';
 
 type Memo = { version: number; at: number; costMs: number; byName: Map<string, NodeRecord>; rows: NodeRecord[] };
-const memo = new WeakMap<RowIndex, Memo>();
+const MEMO = 'node-view';
+const memoOf = (index: RowIndex) => index.derived.get(MEMO) as Memo | undefined;
 
 function recordOf(index: RowIndex, node: KubeObject): NodeRecord {
   const name = node.metadata.name;
@@ -24,7 +25,7 @@ function recordOf(index: RowIndex, node: KubeObject): NodeRecord {
  * recomputation per period; requests pass 0 and always get the current rows.
  */
 export function nodeRecords(index: RowIndex, maxStaleMs = 0): NodeRecord[] {
-  const hit = memo.get(index);
+  const hit = memoOf(index);
   if (hit && (hit.version === index.version || (maxStaleMs > 0 && Date.now() - hit.at < Math.max(maxStaleMs, 5 * hit.costMs)))) return hit.rows;
   const t0 = performance.now();
   const changed = index.drainChangedNodes();
@@ -37,13 +38,13 @@ export function nodeRecords(index: RowIndex, maxStaleMs = 0): NodeRecord[] {
     else byName.delete(name);
   }
   const rows = [...byName.values()];
-  memo.set(index, { version: index.version, at: Date.now(), costMs: performance.now() - t0, byName, rows });
+  index.derived.set(MEMO, { version: index.version, at: Date.now(), costMs: performance.now() - t0, byName, rows });
   return rows;
 }
 
 /** the rows last returned are behind the index (a stream took stale ones): ask again soon */
 export function nodeRecordsBehind(index: RowIndex): boolean {
-  return memo.get(index)?.version !== index.version;
+  return memoOf(index)?.version !== index.version;
 }
 
 export type NodeSelection = { rows: NodeRecord[]; groups: NodeGroupTotals[] };

@@ -22,6 +22,10 @@ export class RowIndex {
   /** nodes whose node-view row may have changed since the node view last drained them; null until
    *  it first does (nothing is tracked for a view nobody opened) */
   private changedNodes: Set<string> | null = null;
+  /** Results derived from this index (the node view's rows), kept here and not in module variables:
+   *  the bundler may load a view's module more than once, and every copy must see the same memo,
+   *  above all the one that pairs with drainChangedNodes. */
+  readonly derived = new Map<string, unknown>();
 
   constructor(
     readonly cache: ClusterCache,
