@@ -92,6 +92,10 @@ test('a bad query is a 400 that says what and where, never a 500', async ({ requ
     ['ctx=no-such-context', /no-such-context/, 'ctx'],
     [`f=${'a.'.repeat(40)}b=1`, /depth|deep/i, 'f'],
     [`f=podName=${'x'.repeat(9000)}`, /8 ?KB|too (long|large)|bytes/i, 'f'],
+    // a field the cache does not keep: named, with where the kept ones are listed
+    ['f=pod.spec.volumes[*].name=x', /does not keep 'spec\.volumes'.*docs\/architecture\.md/, 'f'],
+    ['o=status.container_statuses[0].image_id', /does not keep 'status\.container_statuses\[0\]\.image_id'/, 'o'],
+    ['sort=-node.status.images', /does not keep 'status\.images'/, 'sort'],
   ];
   for (const [q, message, param] of cases) {
     // the stream has no formats; every other parameter is shared
@@ -103,6 +107,10 @@ test('a bad query is a 400 that says what and where, never a 500', async ({ requ
       expect(body.where.param, q.slice(0, 60)).toBe(param);
     }
   }
+  // the node view knows the node's kept fields the same way
+  const nodes = await request.get('/api/nodes?f=node.status.images=x');
+  expect(nodes.status()).toBe(400);
+  expect((await nodes.json()).error).toMatch(/does not keep 'status\.images'/);
 });
 
 test('/api/nodes sums requests per node; /api/podnode/<uid> gives the drawer its objects', async ({ request }) => {

@@ -71,7 +71,7 @@ export type FirstNodeView = { ok: true; snapshot: NodeSnapshot } | { ok: false; 
 
 /** The /nodes page's first HTML: the whole view (5,000 nodes are a few hundred KB, no first page needed). */
 export async function loadNodeView(searchParams: SearchParams, headers: Headers): Promise<FirstNodeView> {
-  const resolved = await resolveView(searchParams, { headers, waitForSync: true });
+  const resolved = await resolveView(searchParams, { headers, waitForSync: true, rows: 'records' });
   if (!resolved.ok) return resolved;
   const checked = checkNodeView(resolved.view);
   if ('error' in checked) return { ok: false, failure: { status: 400, kind: 'request', body: checked.error } };

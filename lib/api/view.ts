@@ -3,7 +3,7 @@
 // same thing everywhere and every way a request can fail maps to one status: the request's fault
 // is a 400 naming the parameter, the cluster's or the kubeconfig's a 503.
 import 'server-only';
-import { parseQueryParams, QueryError, type Query } from '@/lib/query';
+import { compileQuery, parseQueryParams, QueryError, type Query } from '@/lib/query';
 import type { ApiError, ViewFailure } from '@/lib/rows/wire';
 import type { RowIndex } from '@/lib/rows/row-index';
 import { getRowIndex, whenFirstSynced } from '@/lib/rows/source';
@@ -34,6 +34,9 @@ type Options = {
   formats?: readonly Format[];
   /** wait for the cache's first LIST before answering (a stream sends its status instead) */
   waitForSync?: boolean;
+  /** the rows asked for: pods (default), or a derived view's records, whose route checks the query
+   *  against its own schema */
+  rows?: 'pods' | 'records';
 };
 
 const CONTEXT_PARAM = 'ctx';
@@ -46,6 +49,8 @@ export async function resolveView(input: URLSearchParams | SearchParams, opts: O
   let query: Query;
   try {
     query = parseQueryParams(params);
+    // what only compiling finds (a path into a field the cache does not keep) is the request's fault too
+    if ((opts.rows ?? 'pods') === 'pods') compileQuery(query);
   } catch (err) {
     if (err instanceof QueryError) return requestFault({ error: err.message, where: err.where });
     throw err;

@@ -42,7 +42,7 @@ export function streamWorkloads(request: Request, view: View): Response {
 export type FirstWorkloadView = { ok: true; snapshot: WorkloadSnapshot } | { ok: false; failure: ViewFailure };
 
 export async function loadWorkloadView(searchParams: SearchParams, headers: Headers): Promise<FirstWorkloadView> {
-  const resolved = await resolveView(searchParams, { headers, waitForSync: true });
+  const resolved = await resolveView(searchParams, { headers, waitForSync: true, rows: 'records' });
   if (!resolved.ok) return resolved;
   const { index, query } = resolved.view;
   const error = recordQueryError(query, WORKLOAD_SCHEMA);

@@ -80,15 +80,19 @@ describe('kubectl-podnode get podnode', () => {
     expect(rows[0]).not.toHaveProperty('node');
   });
 
-  it('never prints an env value, even when asked for the env by path', async () => {
+  it('never prints an env value: asked for the env by path, it says the env is not kept (exit 2)', async () => {
     const literal = pods.flatMap((p) => ((p.spec?.containers ?? []) as { env?: { value?: string }[] }[]).flatMap((c) => c.env ?? []))
       .map((e) => e.value)
       .filter((v): v is string => typeof v === 'string' && v.length >= 6);
     expect(literal.length).toBeGreaterThan(0);
     const r = await runCli(['get', 'pn', '-o', 'pod.spec.containers[*].env:1000', '--json'], env);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('[redacted]');
-    for (const value of new Set(literal)) expect(r.stdout).not.toContain(value);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("does not keep 'spec.containers[*].env'");
+    expect(r.stderr).toContain('docs/architecture.md');
+    const all = await runCli(['get', 'pn', '-o', 'pod.spec.containers', '--json'], env);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('"image"');
+    for (const value of new Set(literal)) expect(r.stdout + all.stdout).not.toContain(value);
   });
 
   it('--offline reads the snapshot the last online run saved', async () => {

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SECRET_PATTERN, REDACTED, redactArgs, redactionPolicy } from './redact';
-import { stripNode, stripPod } from './strip';
+import { redactWholePod, stripNode, stripPod } from './strip';
 import { plantedPod } from './planted-secrets';
 
 const policy = redactionPolicy({});
 
 describe('redaction at ingest', () => {
-  it('leaves no planted secret anywhere in a pod, and keeps the names that say what was there', () => {
+  it('the cache keeps no planted secret of a pod', () => {
     const pod = stripPod(plantedPod(), policy);
+    expect(JSON.stringify(pod)).not.toContain('PLANT');
+    expect(pod.metadata.annotations).toEqual({ 'vault.example/db-password': REDACTED, 'example.com/api-key': REDACTED, 'example.com/owner': 'team-a' });
+  });
+
+  it('leaves no planted secret anywhere in a whole pod, and keeps the names that say what was there', () => {
+    const pod = redactWholePod(plantedPod(), policy);
     const json = JSON.stringify(pod);
     expect(json).not.toContain('PLANT');
     const c = (pod.spec!.containers as Record<string, unknown>[])[0]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDates, REDACTED, stripNode, stripPod } from './strip';
+import { normalizeDates, REDACTED, redactWholePod, stripNode, stripPod } from './strip';
 
 function pod() {
   return {
@@ -43,17 +43,24 @@ describe('stripPod', () => {
     expect(p.metadata.annotations).toEqual({ keep: 'me' });
   });
 
-  it('redacts every env value in containers, init and ephemeral containers', () => {
-    const json = JSON.stringify(stripPod(pod()));
-    for (const secret of ['hunter2', 'init-secret', 'eph-token']) expect(json).not.toContain(secret);
+  it('keeps no env at all: the allowlist holds containers\' name, image, resources and ports', () => {
     const p = stripPod(pod());
+    const json = JSON.stringify(p);
+    for (const secret of ['hunter2', 'init-secret', 'eph-token', 'PASSWORD', 'all-secrets']) expect(json).not.toContain(secret);
+    expect((p.spec!.containers as Array<Record<string, unknown>>)[0]).not.toHaveProperty('env');
+  });
+
+  it('the whole pod (the drawer\'s GET) has every env value redacted in containers, init and ephemeral containers', () => {
+    const json = JSON.stringify(redactWholePod(pod()));
+    for (const secret of ['hunter2', 'init-secret', 'eph-token']) expect(json).not.toContain(secret);
+    const p = redactWholePod(pod());
     const env = (p.spec!.containers as Array<{ env: Array<Record<string, unknown>> }>)[0]!.env;
     expect(env[0]).toEqual({ name: 'PASSWORD', value: REDACTED });
     expect(env[1]).toEqual({ name: 'EMPTY', value: REDACTED });
   });
 
-  it('keeps valueFrom as references only and envFrom as is', () => {
-    const p = stripPod(pod());
+  it('the whole pod keeps valueFrom as references only and envFrom as is', () => {
+    const p = redactWholePod(pod());
     const c = (p.spec!.containers as Array<{ env: Array<Record<string, unknown>>; envFrom: unknown }>)[0]!;
     expect(c.env[2]).toEqual({ name: 'FROM_SECRET', valueFrom: { secretKeyRef: { name: 'db', key: 'pw' } } });
     expect(c.env[3]).toEqual({ name: 'FROM_FIELD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } });

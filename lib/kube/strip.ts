@@ -2,6 +2,7 @@
 // are about half of a pod's JSON) and secrecy (last-applied copies of the manifest, and whatever
 // the redaction policy in redact.ts names, must never reach a browser, a CSV or a snapshot file).
 import type { KubeObject } from '@/lib/podnode/types';
+import { keepFields, NODE_KEPT, POD_KEPT } from '@/lib/podnode/kept-fields';
 import { redactNode, redactPod, redactionPolicy, type RedactionPolicy } from './redact';
 
 export { REDACTED } from './redact';
@@ -9,20 +10,26 @@ export { REDACTED } from './redact';
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
- * Strips a pod in place and returns it. The cache owns freshly parsed JSON, so copying would
- * only double the garbage at 150k pods; clone first if you need the original.
+ * What the cache keeps of a pod: redacted, then only the allowlisted fields (kept-fields.ts).
+ * Redacts `obj` in place (the cache owns freshly parsed JSON); the result is a new, smaller object.
  */
 export function stripPod(obj: unknown, policy: RedactionPolicy = defaultPolicy()): KubeObject {
-  const pod = stripCommon(obj);
-  redactPod(pod, policy);
-  return pod;
+  return keepFields(redactWholePod(obj, policy), POD_KEPT) as KubeObject;
 }
 
-/** Strips a node in place and returns it. */
+/** What the cache keeps of a node, likewise. */
 export function stripNode(obj: unknown, policy: RedactionPolicy = defaultPolicy()): KubeObject {
   const node = stripCommon(obj);
   redactNode(node, policy);
-  return node;
+  return keepFields(node, NODE_KEPT) as KubeObject;
+}
+
+/** A whole pod, for the one GET the detail drawer makes: every field, redacted by the same policy,
+ *  managedFields and the last-applied annotation removed. In place. */
+export function redactWholePod(obj: unknown, policy: RedactionPolicy = defaultPolicy()): KubeObject {
+  const pod = stripCommon(obj);
+  redactPod(pod, policy);
+  return pod;
 }
 
 let cachedPolicy: RedactionPolicy | undefined;

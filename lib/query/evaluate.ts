@@ -43,6 +43,8 @@ export function compileQuery(q: Query): CompiledQuery {
     tests.push((row) => !matches(row));
   });
 
+  // sort keys compile where the sort runs; compiling them here too makes a bad one the query's error
+  q.sort.forEach((k, i) => accessor('sort', k.path, i));
   const columns = (q.columns.length > 0 ? q.columns : DEFAULT_COLUMNS).map((c, i) => ({
     path: c.path,
     width: c.width,
@@ -65,7 +67,7 @@ function withCapacitySpellings(c: Clause): Clause {
 }
 
 function accessor(param: string, path: string, index: number): PathAccessor {
-  return compileSegments(inParam(param, path, index, parsePathText));
+  return inParam(param, path, index, (text) => compileSegments(parsePathText(text)));
 }
 
 export function filterRows(rows: readonly PodNodeRow[], q: Query): PodNodeRow[] {

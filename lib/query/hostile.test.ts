@@ -77,8 +77,12 @@ describe('prototype access', () => {
 
   it('reads nothing inherited and pollutes nothing', () => {
     const rows = [makeRow()];
-    for (const path of ['metadata.toString', 'metadata.labels.valueOf', 'spec.containers.map', 'hasOwnProperty']) {
+    for (const path of ['metadata.toString', 'metadata.labels.valueOf']) {
       expect(filterRows(rows, parseQueryParams({ f: `${path}=NA` }))).toHaveLength(1);
+    }
+    // outside the kept fields, a path is refused before it reads anything
+    for (const path of ['spec.containers.map', 'spec.containers.length.valueOf', 'hasOwnProperty', 'pod.status.toString']) {
+      expect(() => filterRows(rows, parseQueryParams({ f: `${path}=NA` }))).toThrow(/does not keep/);
     }
     parseQueryParams({ l: 'constructor=x', o: 'a["__proto__ "]' });
     expect(({} as Record<string, unknown>).x).toBeUndefined();

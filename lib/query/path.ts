@@ -3,6 +3,7 @@
 // `metadata.namespace`. Row fields are scalars, so a row-field name followed by more segments
 // (`status.phase`, from kk's own README) reads the pod instead.
 import type { PodNodeRow } from '@/lib/podnode/types';
+import { firstDroppedSegment, KEPT_FIELDS_DOC, NODE_KEPT, POD_KEPT, type KeptTree } from '@/lib/podnode/kept-fields';
 import { inParam, fail } from './errors';
 import { parsePathAt, bracketHint, type PathSegment } from './path-syntax';
 import { rowFieldOf } from './row-fields';
@@ -34,16 +35,18 @@ export function parsePath(text: string, param = 'path'): PathSegment[] {
 }
 
 /** For callers holding a path alone (the page's custom-column box); throws QueryError. */
-export function compilePath(text: string, param = 'path'): PathAccessor {
-  return compileSegments(parsePath(text, param));
+export function compilePath(text: string, param = 'path', index?: number): PathAccessor {
+  return inParam(param, text, index, (t) => compileSegments(parsePathText(t)));
 }
 
 type Step = { kind: 'key'; names: string[] } | { kind: 'index'; index: number; name: string } | { kind: 'all' };
 
+/** Throws SyntaxFailure for a path into a field the cache does not keep: call inside inParam. */
 export function compileSegments(segments: readonly PathSegment[]): PathAccessor {
   const [first, ...rest] = segments;
   if (first?.kind === 'key') {
     if (first.key === 'pod' || first.key === 'node') {
+      assertKept(first.key === 'pod' ? POD_KEPT : NODE_KEPT, rest);
       const steps = rest.map(toStep);
       const root = first.key;
       return steps.length === 0 ? (row) => row[root] : (row) => walk(row[root], steps, 0);
@@ -51,8 +54,27 @@ export function compileSegments(segments: readonly PathSegment[]): PathAccessor 
     const field = rest.length === 0 ? rowFieldOf(first.key) : undefined;
     if (field) return (row) => row[field];
   }
+  assertKept(POD_KEPT, segments);
   const steps = segments.map(toStep);
   return (row) => walk(row.pod, steps, 0);
+}
+
+/**
+ * The cache keeps an allowlist of fields (kept-fields.ts): a path into anything else would read
+ * nothing on every row, so it is refused, naming the field and where the kept ones are listed.
+ * Throws SyntaxFailure: call inside inParam.
+ */
+const LIST_KEY = /^(\d+|length)$/;
+
+export function assertKept(tree: KeptTree, segments: readonly PathSegment[]): void {
+  const at = firstDroppedSegment(tree, segments.length, (i) => {
+    const s = segments[i]!;
+    // `containers.0` and `containers.length` read a list, as `[0]` does: the same fields below
+    return s.kind === 'key' && !LIST_KEY.test(s.key) ? spellings(s.key) : null;
+  });
+  if (at === null) return;
+  const field = segments.slice(0, at + 1).map((s, i) => (s.kind === 'key' ? `${i === 0 ? '' : '.'}${s.key}` : s.kind === 'index' ? `[${s.index}]` : '[*]')).join('');
+  fail(`the dashboard does not keep '${field}' (dropped at ingest, so large clusters fit in memory; the detail drawer shows the whole object); the fields it keeps are listed in ${KEPT_FIELDS_DOC}`, 0);
 }
 
 /** A path read from a given object (the node of a node row): every segment walks into it. */

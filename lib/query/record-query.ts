@@ -5,7 +5,8 @@ import { fail, inParam, QueryError } from './errors';
 import { parseRequirements } from './label-selector';
 import { compileLabelSelector } from './label-matcher';
 import { compileClause } from './clause';
-import { compileObjectPath, parsePathText } from './path';
+import { assertKept, compileObjectPath, parsePathText } from './path';
+import type { KeptTree } from '@/lib/podnode/kept-fields';
 import { orderBy } from './sort';
 import { capacityTypeSpelling } from './capacity-values';
 import type { Clause, Query, SortKey } from './query';
@@ -19,6 +20,8 @@ export type RecordSchema<R> = {
   roots: Readonly<Record<string, (row: R) => unknown>>;
   /** where a path naming no field and no root reads (nodes: the node object); none = an error */
   fallback?: (row: R) => unknown;
+  /** the fields the cache keeps of the objects the roots and the fallback read */
+  kept?: KeptTree;
   /** `nl` filters on these labels; without it `nl` is an error */
   nodeLabels?: (row: R) => Record<string, string> | undefined;
   /** `ns` filters on this; without it `ns` is an error */
@@ -41,11 +44,15 @@ export function recordFieldOf(fields: readonly string[], name: string): string |
 function compileRecordPath<R>(schema: RecordSchema<R>, param: string, text: string, index?: number): Accessor<R> {
   const segments = inParam(param, text, index, parsePathText);
   const [first, ...rest] = segments;
+  const kept = (path: readonly typeof segments[number][]) => {
+    if (schema.kept) inParam(param, text, index, () => assertKept(schema.kept!, path));
+  };
   if (first?.kind === 'key') {
     const field = recordFieldOf(schema.fields, first.key);
     if (field && rest.length === 0) return (row) => (row as Record<string, unknown>)[field];
     const root = Object.hasOwn(schema.roots, first.key) ? schema.roots[first.key] : undefined;
     if (root) {
+      kept(rest);
       const read = compileObjectPath(rest);
       return (row) => read(root(row));
     }
@@ -57,6 +64,7 @@ function compileRecordPath<R>(schema: RecordSchema<R>, param: string, text: stri
       fail(`unknown ${schema.noun} field '${text}' (fields: ${schema.fields.join(', ')}${roots.length ? `; or a path under ${roots.map((r) => `${r}.`).join(', ')}` : ''})`, 0),
     );
   }
+  kept(segments);
   const read = compileObjectPath(segments);
   return (row) => read(fallback(row));
 }

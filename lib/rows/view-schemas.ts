@@ -3,6 +3,7 @@
 // the routes do before it asks for it.
 import type { KubeObject } from '@/lib/podnode/types';
 import { NODE_ROW_FIELDS, type NodeRow } from '@/lib/podnode/node-row';
+import { NODE_KEPT } from '@/lib/podnode/kept-fields';
 import type { WorkloadRow } from '@/lib/podnode/workloads';
 import type { RecordSchema } from '@/lib/query';
 
@@ -14,6 +15,7 @@ export const NODE_SCHEMA: RecordSchema<NodeRecord> = {
   fields: NODE_ROW_FIELDS,
   roots: { node: (r) => r.node },
   fallback: (r) => r.node,
+  kept: NODE_KEPT,
   nodeLabels: (r) => r.node.metadata.labels,
   tieBreak: [{ path: 'name', desc: false }],
 };
