@@ -58,7 +58,7 @@ export function DetailDrawer({ uid, ctx, onClose, onPodsOnNode }: Props) {
             {current.error}
           </p>
         )}
-        {current?.detail && <PodDetails row={current.detail.row} node={current.detail.nodeSummary} events={current.detail.events} onPodsOnNode={onPodsOnNode} />}
+        {current?.detail && <PodDetails row={current.detail.row} node={current.detail.nodeSummary} events={current.detail.events} whole={current.detail.whole} onPodsOnNode={onPodsOnNode} />}
       </div>
     </aside>
   );

@@ -9,7 +9,7 @@ import { CapacityBadge, StatusBadge } from '@/components/badges';
 import { formatBytes, formatClock, formatCpu } from '@/components/format';
 
 type Container = { name: string; image?: string; restartPolicy?: string; resources?: { requests?: Record<string, string>; limits?: Record<string, string> } };
-type Props = { row: PodNodeRow; node: NodeSummary | null; events: ClusterEvent[]; onPodsOnNode: (node: string) => void };
+type Props = { row: PodNodeRow; node: NodeSummary | null; events: ClusterEvent[]; whole: { pod: KubeObject } | { error: string } | null; onPodsOnNode: (node: string) => void };
 
 const get = <T,>(o: unknown, key: string): T | undefined => (o && typeof o === 'object' ? ((o as Record<string, unknown>)[key] as T) : undefined);
 
@@ -65,7 +65,7 @@ function Labels({ labels }: { labels: Record<string, string> | undefined }) {
   );
 }
 
-export function PodDetails({ row, node, events, onPodsOnNode }: Props) {
+export function PodDetails({ row, node, events, whole, onPodsOnNode }: Props) {
   const pod: KubeObject = row.pod;
   const spec = pod.spec ?? {};
   const conditions = get<{ type: string; status: string }[]>(pod.status, 'conditions') ?? [];
@@ -169,7 +169,11 @@ export function PodDetails({ row, node, events, onPodsOnNode }: Props) {
           <p className="text-neutral-500">none</p>
         )}
       </Section>
-      <YamlSection title="Pod YAML" obj={pod} />
+      {whole && 'pod' in whole ? (
+        <YamlSection title="Pod YAML" obj={whole.pod} />
+      ) : (
+        <YamlSection title="Pod YAML (the fields the dashboard keeps)" obj={pod} note={`The whole object could not be fetched${whole ? `: ${whole.error}` : ' (the pod was replaced)'}.`} />
+      )}
       {row.node && <YamlSection title="Node YAML" obj={row.node} />}
     </>
   );
@@ -196,10 +200,11 @@ function Events({ events }: { events: ClusterEvent[] }) {
   );
 }
 
-function YamlSection({ title, obj }: { title: string; obj: object }) {
+function YamlSection({ title, obj, note }: { title: string; obj: object; note?: string }) {
   return (
-    <details className="mb-2">
+    <details className="mb-2" data-testid="yaml-section">
       <summary className="cursor-pointer text-[11px] font-semibold uppercase tracking-wide text-neutral-500">{title}</summary>
+      {note && <p className="mt-1 text-amber-700 dark:text-amber-400">{note}</p>}
       <pre className="mt-1 max-h-[60vh] overflow-auto rounded bg-neutral-50 p-2 font-mono text-[11px] leading-4 dark:bg-neutral-900">{stringify(obj)}</pre>
     </details>
   );

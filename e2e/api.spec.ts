@@ -128,6 +128,14 @@ test('/api/nodes sums requests per node; /api/podnode/<uid> gives the drawer its
   expect(detail.nodeSummary.name).toBe(busy.name);
   expect(detail.nodeSummary.podCount).toBe(busy.pods);
   expect(detail.nodeSummary.requests.cpu).toBe(busy.cpuRequest);
+  // the kept object lacks what the cache drops; the drawer's one GET brings the whole pod, redacted
+  expect(detail.row.pod.spec.volumes).toBeUndefined();
+  expect(detail.whole.pod.metadata.uid).toBe(rows[0].uid);
+  expect(detail.whole.pod.spec.volumes.length).toBeGreaterThan(0);
+  const env = detail.whole.pod.spec.containers.flatMap((c: { env?: { value?: string }[] }) => c.env ?? []).filter((e: { value?: string }) => 'value' in e);
+  expect(env.length).toBeGreaterThan(0);
+  for (const e of env) expect(e.value).toBe('[redacted]');
+  expect(detail.whole.pod.metadata.managedFields).toBeUndefined();
   expect((await request.get('/api/podnode/does-not-exist')).status()).toBe(404);
 });
 

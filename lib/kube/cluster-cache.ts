@@ -12,7 +12,8 @@ import type { BackoffOptions } from './backoff';
 import { ChangeBatcher, type ChangeBatch } from './change-batcher';
 import { emptyMetrics, type ResourceMetrics } from './resource-metrics';
 import { ResourceSync, type BackoffInfo, type ResourceName, type ResourceSyncConfig, type ResourceSyncHooks } from './resource-sync';
-import { stripNode, stripPod } from './strip';
+import { redactWholePod, stripNode, stripPod } from './strip';
+import { scrub } from './safe-error';
 import { stripEvent, stripPdb } from './strip-extra';
 import { Interner } from './intern';
 import { StatusTracker } from './status-tracker';
@@ -219,6 +220,22 @@ export class ClusterCache {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.batcher.clear();
     };
+  }
+
+  /**
+   * One pod's whole object, asked of the API server now (the detail drawer shows what the cache does
+   * not keep): one GET, redacted by the same policy, 5 s at most. Rejects when it cannot; the caller
+   * falls back to the kept fields.
+   */
+  async fetchPod(namespace: string, name: string, timeoutMs = 5_000): Promise<KubeObject> {
+    const kc = await this.kcReady;
+    const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(timeoutMs)]);
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(name)}`;
+    try {
+      return redactWholePod(await getJson(kc, path, {}, { signal, idleTimeoutMs: timeoutMs }));
+    } catch (err) {
+      throw new Error(scrub(err instanceof Error ? err.message : String(err)));
+    }
   }
 
   /** Watches can stay open and say nothing while the API server has lost etcd; a quiet cache asks

@@ -148,13 +148,15 @@ const clusterEventSchema = z.object({
   object: z.object({ kind: z.string(), name: z.string(), namespace: z.string().nullable(), uid: z.string().nullable() }),
 }) satisfies z.ZodType<ClusterEvent>;
 
-/** `/api/podnode/<uid>`: one row with its stored objects, how full its node is, and its events (newest first). */
+/** `/api/podnode/<uid>`: one row with its kept objects, the whole pod, how full its node is, and its events (newest first). */
 export const podDetailSchema = z.object({
   row: wireRowSchema.omit({ cells: true }).extend({ pod: kubeObjectSchema, node: kubeObjectSchema.nullable() }),
   nodeSummary: nodeSummarySchema.nullable(),
   events: z.array(clusterEventSchema),
-}) satisfies z.ZodType<{ row: PodNodeRow; nodeSummary: NodeSummary | null; events: ClusterEvent[] }>;
-export type PodDetail = { row: PodNodeRow; nodeSummary: NodeSummary | null; events: ClusterEvent[] };
+  whole: z.union([z.object({ pod: kubeObjectSchema }), z.object({ error: z.string() })]).nullable(),
+}) satisfies z.ZodType<PodDetail>;
+/** `whole`: the pod as the API server has it now (one GET, redacted), or why it could not be had */
+export type PodDetail = { row: PodNodeRow; nodeSummary: NodeSummary | null; events: ClusterEvent[]; whole: { pod: KubeObject } | { error: string } | null };
 
 const eventKindSchema = z.enum(['interruption', 'rebalance', 'disruption']);
 

@@ -15,7 +15,16 @@ export async function GET(request: Request, ctx: { params: Promise<{ uid: string
   const nodeSummary = row.node
     ? summarizeNode(row.node, index.podsOnNode(row.node.metadata.name).map((r) => r.pod))
     : null;
+  // the whole object (the cache keeps only some fields); the kept ones when the API server cannot say
+  const { namespace, name } = row.pod.metadata;
+  let whole: PodDetail['whole'] = null;
+  try {
+    const pod = await index.cache.fetchPod(namespace ?? '', name);
+    if (pod.metadata.uid === uid) whole = { pod };
+  } catch (err) {
+    whole = { error: err instanceof Error ? err.message : String(err) };
+  }
   // newest first, bounded: a crash-looping pod's history is in its counts, not in a thousand entries
-  const detail: PodDetail = { row, nodeSummary, events: index.events.forPod(uid).slice(0, 100) };
+  const detail: PodDetail = { row, nodeSummary, events: index.events.forPod(uid).slice(0, 100), whole };
   return json(detail);
 }
