@@ -24,7 +24,12 @@ const SHARED_POD_PATHS: readonly (readonly [string, string])[] = [
   ['spec', 'imagePullSecrets'],
   ['spec', 'readinessGates'],
   ['spec', 'dnsConfig'],
+  // kept without timestamps (kept-fields.ts), a Running pod's conditions are the same five as its neighbours'
+  ['status', 'conditions'],
 ];
+
+/** Strings one pod alone has: interning them only fills the table (and evicts what is shared). */
+const UNIQUE_METADATA = new Set(['uid', 'name', 'resourceVersion']);
 
 /** Strings longer than this are rarely repeated (uids, container IDs) and not worth a lookup. */
 const MAX_STRING = 100;
@@ -51,7 +56,15 @@ export class Interner {
       if (Array.isArray(value)) parent[field] = this.sharedList(value);
       else if (value !== undefined && value !== null) parent[field] = this.shared(value);
     }
-    this.walk(obj); // the rest: short strings only (shared subtrees are frozen and skipped)
+    // the rest: short strings only (shared subtrees are frozen and skipped)
+    for (const key of Object.keys(obj)) {
+      const value = obj[key];
+      if (key === 'metadata' && isRecord(value)) {
+        for (const k of Object.keys(value)) if (!UNIQUE_METADATA.has(k)) value[k] = this.walkValue(value[k]);
+      } else {
+        obj[key] = this.walkValue(value);
+      }
+    }
     return pod;
   }
 

@@ -6,6 +6,9 @@ import { toPodNodeRow, DEFAULT_CAPACITY_TABLE, type CapacityTable } from '@/lib/
 import type { ClusterCache, CacheBatch } from '@/lib/kube/cluster-cache';
 import { EventIndex } from './event-index';
 
+const INTERNED_FIELDS = ['status', 'ready', 'appName', 'ownerKind', 'ownerName'] as const;
+const MAX_INTERNED = 50_000;
+
 type RowBatch = { upserts: PodNodeRow[]; deletes: string[]; status?: ClusterStatus };
 type Listener = (batch: RowBatch) => void;
 
@@ -14,6 +17,7 @@ export class RowIndex {
   /** node name → uids of the pods that name it in spec.nodeName, so a node change re-joins only them */
   private readonly byNode = new Map<string, Set<string>>();
   private readonly listeners = new Set<Listener>();
+  private readonly strings = new Map<string, string>();
   /** told after every applied batch, PodDisruptionBudgets and events included (the derived views) */
   private readonly changeListeners = new Set<() => void>();
   /** bumped on every applied batch; lets callers cache derived results */
@@ -102,7 +106,7 @@ export class RowIndex {
       for (const uid of this.byNode.get(node.metadata.name) ?? []) {
         const old = this.byUid.get(uid);
         if (!old) continue;
-        const row = toPodNodeRow(old.pod, nodes.get(node.metadata.name), this.table);
+        const row = this.interned(toPodNodeRow(old.pod, nodes.get(node.metadata.name), this.table));
         row.warnings = old.warnings;
         this.byUid.set(uid, row);
         upserts.set(uid, row);
@@ -141,13 +145,29 @@ export class RowIndex {
     if (previous?.pod && nodeNameOf(previous.pod) !== nodeName) this.unlink(uid, nodeNameOf(previous.pod));
     if (previous?.pod) this.touchNode(nodeNameOf(previous.pod));
     this.touchNode(nodeName);
-    const row = toPodNodeRow(pod, nodeName ? nodes.get(nodeName) : undefined, this.table);
+    const row = this.interned(toPodNodeRow(pod, nodeName ? nodes.get(nodeName) : undefined, this.table));
     row.warnings = this.events.warningsFor(uid);
     this.byUid.set(uid, row);
     if (nodeName) {
       let set = this.byNode.get(nodeName);
       if (!set) this.byNode.set(nodeName, (set = new Set()));
       set.add(uid);
+    }
+    return row;
+  }
+
+  /** Row text derived per pod ("1/1", an owner's name cut from its ReplicaSet's) is the same for
+   *  thousands of rows: one string each, not one per row. */
+  private interned(row: PodNodeRow): PodNodeRow {
+    for (const field of INTERNED_FIELDS) {
+      const v = row[field];
+      if (typeof v !== 'string') continue;
+      const hit = this.strings.get(v);
+      if (hit !== undefined) (row as Record<typeof field, string | null>)[field] = hit;
+      else {
+        if (this.strings.size >= MAX_INTERNED) this.strings.clear();
+        this.strings.set(v, v);
+      }
     }
     return row;
   }
