@@ -1,0 +1,41 @@
+// Held memory per pod of the cache + row index + node view, in this process; the simulator in its own.
+// Run: node --expose-gc --import tsx bench/memory-probe.ts --pods=30000 --nodes=1000
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+import { ClusterCache } from '@/lib/kube/cluster-cache';
+import { RowIndex } from '@/lib/rows/row-index';
+import { nodeRecords } from '@/lib/rows/node-view';
+import { startSimProcess, stopAll } from './processes';
+
+const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const PODS = arg('pods', 30_000);
+const NODES = arg('nodes', 1000);
+const gc = () => { for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc!(); };
+const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-mem-'));
+  const kubeconfig = path.join(dir, 'kubeconfig');
+  await startSimProcess(17463, kubeconfig, { nodes: NODES, pods: PODS, churn: 0 });
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  gc();
+  const base = process.memoryUsage();
+  const t0 = performance.now();
+  const cache = new ClusterCache({ kc, context: { name: 'mem', server: 'http://127.0.0.1:17463', simulated: true } }).start();
+  await cache.whenSynced(600_000);
+  const syncMs = performance.now() - t0;
+  gc();
+  const afterCache = process.memoryUsage();
+  const index = new RowIndex(cache);
+  nodeRecords(index);
+  gc();
+  const after = process.memoryUsage();
+  const perPod = (x: number) => (x / PODS).toFixed(0);
+  console.log(JSON.stringify({ pods: PODS, nodes: NODES, syncMs: Math.round(syncMs), cacheHeapMB: mb(afterCache.heapUsed - base.heapUsed), allHeapMB: mb(after.heapUsed - base.heapUsed), bytesPerPodCache: perPod(afterCache.heapUsed - base.heapUsed), bytesPerPodAll: perPod(after.heapUsed - base.heapUsed), rssMB: mb(after.rss) }));
+  await cache.stop();
+  stopAll();
+}
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,224 @@
+// `npm run bench`: how each figure grows with the cluster. For every size (default 1k, 10k, 50k and
+// 150k pods, 30 pods a node) the simulator and the dashboard (the standalone build) run in their
+// own processes, and this process measures: the dashboard's first sync, its RSS at steady state
+// (never a forced GC) and bytes per pod, the full join + filter, query latency percentiles, and the
+// question "which pods of namespaces X, Y run on spot" answered five ways on the same cluster.
+// Results go to bench/results/bench-<time>.json and a table. Asserts nothing: it measures.
+//
+//   npm run bench                      every size
+//   npm run bench -- --sizes=1000,10000 --requests=50
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { KubeConfig } from '@kubernetes/client-node';
+import { ClusterCache } from '@/lib/kube/cluster-cache';
+import { joinPodNodes } from '@/lib/podnode';
+import { filterRows, parseQueryParams } from '@/lib/query';
+import { children, rssOf, startDashboard, startSimProcess, stopAll, waitReady } from './processes';
+import { kkWay, kubectlWay, percentiles, type Percentiles } from './run-support';
+
+const exec = promisify(execFile);
+const argv = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const SIZES = (argv('sizes') ?? '1000,10000,50000,150000').split(',').map(Number);
+const REQUESTS = Number(argv('requests') ?? 200);
+const SETTLE_S = Number(argv('settle') ?? 30);
+// kubectl -o json holds the whole list in memory: at 150,000 pods it passed 13 GB and was killed
+const KUBECTL_MAX = Number(argv('kubectl-max') ?? 50_000);
+const SIM_PORT = 17471;
+const APP_PORT = 3295;
+const base = `http://127.0.0.1:${APP_PORT}`;
+
+type SizeResult = {
+  pods: number;
+  nodes: number;
+  firstSyncMs: number;
+  rssMB: number;
+  rssPeakMB: number;
+  bytesPerPod: number;
+  joinFilterMs: number;
+  selective: Percentiles & { matched: number };
+  unselective: Percentiles & { matched: number };
+  /** ms per way; null where the way was not run (kubectl above --kubectl-max) */
+  failures: string[];
+  question: Record<'kk' | 'cliCold' | 'cliServer' | 'dashboardApi', number> & { kubectl: number | null; answer: number };
+};
+
+const mb = (b: number) => Math.round(b / 1024 / 1024);
+
+async function timeRequests(url: string, n: number): Promise<Percentiles & { matched: number }> {
+  const times: number[] = [];
+  let matched = 0;
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url);
+    const body = (await res.json()) as { matched: number };
+    times.push(performance.now() - t0);
+    matched = body.matched;
+  }
+  return { ...percentiles(times), matched };
+}
+
+/** The full join and filter over every pod, as the first sync and the CLI do it (median of 5). */
+async function joinFilter(kubeconfig: string): Promise<number> {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  const cache = new ClusterCache({ kc, context: { name: 'bench', server: `http://127.0.0.1:${SIM_PORT}`, simulated: true }, extras: { pdbs: false, events: false } }).start();
+  try {
+    await cache.whenSynced(600_000);
+    const pods = [...cache.pods()];
+    const nodes = cache.nodes();
+    const q = parseQueryParams({ f: ['capacityType=spot', 'namespace~=a'], e: ['ownerKind=DaemonSet'] });
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      filterRows(joinPodNodes(pods, nodes), q);
+      times.push(performance.now() - t0);
+    }
+    return percentiles(times).p50;
+  } finally {
+    await cache.stop();
+  }
+}
+
+async function oneSize(pods: number, dir: string, rss1k: { pods: number; rss: number } | null): Promise<SizeResult> {
+  const nodes = Math.max(10, Math.round(pods / 30));
+  const kubeconfig = path.join(dir, `kubeconfig-${pods}`);
+  const failures: string[] = [];
+  await startSimProcess(SIM_PORT, kubeconfig, { nodes, pods, churn: 0 });
+  try {
+    const joinFilterMs = await joinFilter(kubeconfig);
+
+    const stray = await fetch(`${base}/api/readyz`).then(() => true, () => false);
+    if (stray) throw new Error(`something already answers on ${base}: stop it first (a dashboard left from an interrupted run?)`);
+    const t0 = performance.now();
+    const app = await startDashboard(APP_PORT, kubeconfig);
+    await waitReady(base);
+    const firstSyncMs = performance.now() - t0;
+    // every shipped feature on: the node and workload views computed once, as an open page would
+    await (await fetch(`${base}/api/nodes`)).arrayBuffer();
+    await (await fetch(`${base}/api/workloads`)).arrayBuffer();
+    await new Promise((r) => setTimeout(r, 1000));
+    let peak = 0;
+    const samples: number[] = [];
+    const settled = Date.now() + SETTLE_S * 1000;
+    while (Date.now() < settled) {
+      const r = rssOf(app.pid!);
+      peak = Math.max(peak, r);
+      samples.push(r);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    // steady state: the median of the last third of the window, no forced GC
+    const steady = percentiles(samples.slice(-Math.max(1, Math.floor(samples.length / 3)))).p50;
+
+    const nodeList = ((await (await fetch(`${base}/api/nodes?sort=-pods`)).json()) as { nodes: { name: string; pods: number }[] }).nodes;
+    const picked: string[] = [];
+    let sum = 0;
+    for (const n of nodeList) {
+      if (sum >= Math.min(1000, pods / 10)) break;
+      picked.push(n.name);
+      sum += n.pods;
+    }
+    const selective = await timeRequests(`${base}/api/podnodes?f=${encodeURIComponent(`node_name=${picked.join('/')}`)}`, REQUESTS);
+    const unselective = await timeRequests(`${base}/api/podnodes?f=capacityType=spot`, Math.max(5, Math.round(REQUESTS / 20)));
+
+    // "which pods of namespaces X, Y run on spot", five ways, the same cluster
+    // the two namespaces with the most spot replicas: a question with an answer
+    const workloads = ((await (await fetch(`${base}/api/workloads?sort=-spotReplicas`)).json()) as { workloads: { namespace: string }[] }).workloads;
+    const [nsA = 'default', nsB = 'kube-system'] = [...new Set(workloads.map((w) => w.namespace).filter((n) => n !== 'kube-system'))];
+    const filterArgs = ['-n', `${nsA},${nsB}`, '-f', 'capacityType=spot', '--json'];
+    const cli = path.resolve('bin/kubectl-podnode');
+    const home = path.join(dir, `home-${pods}`);
+    fs.mkdirSync(home, { recursive: true });
+    const env = { ...process.env, KUBECONFIG: kubeconfig, HOME: home, KUBERNETES_SERVICE_HOST: '' };
+    let t = performance.now();
+    // a way that fails is a figure too: said, not hidden (and the others still measured)
+    const cold = await exec(cli, ['get', 'pn', ...filterArgs], { env, maxBuffer: 1024 ** 3 }).catch((err: { stderr?: string }) => {
+      failures.push(`CLI cold: ${(err.stderr ?? String(err)).trim()}`);
+      return null;
+    });
+    const cliCold = cold ? performance.now() - t : NaN;
+    t = performance.now();
+    await exec(cli, ['get', 'pn', '--server', base, ...filterArgs], { env, maxBuffer: 1024 ** 3 });
+    const cliServer = performance.now() - t;
+    t = performance.now();
+    const api = (await (await fetch(`${base}/api/podnodes?ns=${nsA},${nsB}&f=capacityType=spot`)).json()) as { matched: number };
+    const dashboardApi = performance.now() - t;
+    const kk = await kkWay(kubeconfig, [nsA, nsB]);
+    const kubectl = pods <= KUBECTL_MAX ? await kubectlWay(kubeconfig, dir, [nsA, nsB]) : null;
+    const answer = cold ? (JSON.parse(cold.stdout) as unknown[]).length : api.matched;
+    if (kk.answer !== answer || (kubectl && kubectl.answer !== answer) || api.matched !== answer) {
+      failures.push(`the ways disagree: CLI ${answer}, kk ${kk.answer}, kubectl ${kubectl?.answer ?? '—'}, API ${api.matched}`);
+    }
+    const bytesPerPod = rss1k && pods > rss1k.pods ? (steady - rss1k.rss) / (pods - rss1k.pods) : steady / pods;
+    return {
+      pods, nodes, firstSyncMs: Math.round(firstSyncMs), rssMB: mb(steady), rssPeakMB: mb(peak), bytesPerPod: Math.round(bytesPerPod), joinFilterMs: Math.round(joinFilterMs),
+      selective, unselective, failures,
+      question: { kubectl: kubectl && Math.round(kubectl.ms), kk: Math.round(kk.ms), cliCold: Math.round(cliCold), cliServer: Math.round(cliServer), dashboardApi: Math.round(dashboardApi), answer },
+    };
+  } finally {
+    // both processes, whatever failed: a leftover dashboard would answer the next size's requests
+    const running = children.splice(0).filter((c) => c.exitCode === null && c.signalCode === null);
+    for (const c of running) c.kill('SIGTERM');
+    await Promise.all(running.map((c) => new Promise((r) => c.once('exit', r))));
+  }
+}
+
+function table(results: SizeResult[]): string {
+  const cols = results.map((r) => `${r.pods / 1000}k`);
+  const row = (label: string, f: (r: SizeResult) => string) => `| ${label} | ${results.map(f).join(' | ')} |`;
+  const q = (r: SizeResult, k: keyof SizeResult['question']) => {
+    const v = r.question[k];
+    if (v === null) return `not run (over ${KUBECTL_MAX / 1000}k)`;
+    return Number.isNaN(v) ? 'failed (see failures)' : `${(v / 1000).toFixed(2)} s`;
+  };
+  return [
+    `| figure | ${cols.join(' | ')} |`,
+    `|---|${cols.map(() => '---').join('|')}|`,
+    row('first sync (process start → ready)', (r) => `${(r.firstSyncMs / 1000).toFixed(1)} s`),
+    row('dashboard RSS, steady (peak)', (r) => `${r.rssMB} MB (${r.rssPeakMB})`),
+    row('bytes per pod (marginal RSS)', (r) => `${r.bytesPerPod}`),
+    row('full join + filter', (r) => `${r.joinFilterMs} ms`),
+    row('selective query p50/p95/p99', (r) => `${r.selective.p50.toFixed(0)}/${r.selective.p95.toFixed(0)}/${r.selective.p99.toFixed(0)} ms (${r.selective.matched} rows)`),
+    row('unselective query p50/p95/p99', (r) => `${r.unselective.p50.toFixed(0)}/${r.unselective.p95.toFixed(0)}/${r.unselective.p99.toFixed(0)} ms (${r.unselective.matched} rows)`),
+    row('spot pods of 2 namespaces: kubectl ×2 + join', (r) => q(r, 'kubectl')),
+    row('… kk\'s way (two full LISTs)', (r) => q(r, 'kk')),
+    row('… the CLI, cold', (r) => q(r, 'cliCold')),
+    row('… the CLI --server (warm dashboard)', (r) => q(r, 'cliServer')),
+    row('… the dashboard API', (r) => q(r, 'dashboardApi')),
+    row('… kubectl way ÷ dashboard API', (r) => (r.question.kubectl === null ? '—' : `${Math.round(r.question.kubectl / Math.max(1, r.question.dashboardApi))}×`)),
+    row('… kk\'s way ÷ dashboard API', (r) => `${Math.round(r.question.kk / Math.max(1, r.question.dashboardApi))}×`),
+    row('… answer (pods)', (r) => String(r.question.answer)),
+  ].join('\n');
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-bench-'));
+  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', memGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, load: os.loadavg() };
+  console.log(`podnode bench: sizes ${SIZES.join(', ')}; ${machine.cpus} × ${machine.cpu}, ${machine.memGB} GB, Node ${machine.node}`);
+  const results: SizeResult[] = [];
+  try {
+    for (const pods of SIZES) {
+      const t0 = Date.now();
+      const first = results[0] ? { pods: results[0].pods, rss: results[0].rssMB * 1024 * 1024 } : null;
+      const r = await oneSize(pods, dir, first);
+      results.push(r);
+      console.log(`  ${pods} pods measured in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${JSON.stringify(r)}`);
+    }
+  } finally {
+    stopAll();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const out = path.join('bench', 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2));
+  const failed = results.flatMap((r) => r.failures.map((f) => `  ${r.pods / 1000}k: ${f}`));
+  console.log(`\n${table(results)}\n${failed.length ? `\nfailures:\n${failed.join('\n')}\n` : ''}\nwritten to ${out}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  stopAll();
+  process.exit(1);
+});
