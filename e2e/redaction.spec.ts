@@ -10,10 +10,10 @@ import { runCli } from '../lib/cli/run-cli';
 import { simMutate, openStream } from './sim-control';
 
 const NS = 'redaction';
-const PATHS = [
-  'spec.containers[0].command', 'spec.containers[0].args', 'spec.containers[0].env', 'metadata.annotations',
-  'spec.containers[0].livenessProbe', 'spec.containers[0].lifecycle', 'spec.volumes', 'spec.initContainers',
-].join(',');
+// everything the cache keeps of a pod's containers and metadata (env, command, probes and volumes
+// are not kept at all: asking for them is refused, and the refusal carries none either)
+const PATHS = ['metadata.annotations', 'spec.containers', 'spec.initContainers', 'spec.ephemeralContainers', 'status'].join(',');
+const DROPPED = ['spec.containers[0].command', 'spec.containers[0].env', 'spec.containers[0].livenessProbe', 'spec.volumes'];
 
 test.beforeAll(async () => {
   await simMutate({ op: 'upsert-pod', pod: plantedPod(NS, 'planted') });
@@ -30,6 +30,11 @@ test('no API format, no drawer object and no snapshot carries a planted secret',
   const json = await (await request.get(`/api/podnodes?ns=${NS}&objects=1&o=${o}`)).text();
   expectClean(json, 'json objects=1');
   expect(json).toContain('[redacted]');
+  for (const dropped of DROPPED) {
+    const refused = await request.get(`/api/podnodes?ns=${NS}&o=${encodeURIComponent(dropped)}`);
+    expect(refused.status(), dropped).toBe(400);
+    expectClean(await refused.text(), `refusal of ${dropped}`);
+  }
   for (const format of ['csv', 'ndjson', 'text']) expectClean(await (await request.get(`/api/podnodes?ns=${NS}&o=${o}&format=${format}`)).text(), format);
   const uid = (await (await request.get(`/api/podnodes?ns=${NS}`)).json()).rows[0].uid as string;
   const detail = await (await request.get(`/api/podnode/${uid}`)).text();
