@@ -57,14 +57,8 @@ export class Interner {
       else if (value !== undefined && value !== null) parent[field] = this.shared(value);
     }
     // the rest: short strings only (shared subtrees are frozen and skipped)
-    for (const key of Object.keys(obj)) {
-      const value = obj[key];
-      if (key === 'metadata' && isRecord(value)) {
-        for (const k of Object.keys(value)) if (!UNIQUE_METADATA.has(k)) value[k] = this.walkValue(value[k]);
-      } else {
-        obj[key] = this.walkValue(value);
-      }
-    }
+    if (isRecord(obj.metadata)) this.walk(obj.metadata, UNIQUE_METADATA);
+    for (const key of Object.keys(obj)) if (key !== 'metadata') obj[key] = this.walkValue(obj[key]);
     return pod;
   }
 
@@ -100,7 +94,8 @@ export class Interner {
     return out;
   }
 
-  private str(s: string): string {
+  /** One copy of a short string (row text derived per pod, as well as the objects' own). */
+  text(s: string): string {
     if (s.length > MAX_STRING) return s;
     const hit = this.strings.get(s);
     if (hit !== undefined) return hit;
@@ -109,13 +104,14 @@ export class Interner {
     return s;
   }
 
-  private walk(value: unknown): void {
+  /** `skip`: keys of this object left alone */
+  private walk(value: unknown, skip?: ReadonlySet<string>): void {
     if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = this.walkValue(value[i]);
-    else if (isRecord(value)) for (const k of Object.keys(value)) value[k] = this.walkValue(value[k]);
+    else if (isRecord(value)) for (const k of Object.keys(value)) if (!skip?.has(k)) value[k] = this.walkValue(value[k]);
   }
 
   private walkValue(v: unknown): unknown {
-    if (typeof v === 'string') return this.str(v);
+    if (typeof v === 'string') return this.text(v);
     if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) this.walk(v);
     return v;
   }

@@ -4,10 +4,10 @@ import type { KubeObject, PodNodeRow } from '@/lib/podnode/types';
 import type { ClusterStatus } from '@/lib/rows/wire';
 import { toPodNodeRow, DEFAULT_CAPACITY_TABLE, type CapacityTable } from '@/lib/podnode';
 import type { ClusterCache, CacheBatch } from '@/lib/kube/cluster-cache';
+import { Interner } from '@/lib/kube/intern';
 import { EventIndex } from './event-index';
 
 const INTERNED_FIELDS = ['status', 'ready', 'appName', 'ownerKind', 'ownerName'] as const;
-const MAX_INTERNED = 50_000;
 
 type RowBatch = { upserts: PodNodeRow[]; deletes: string[]; status?: ClusterStatus };
 type Listener = (batch: RowBatch) => void;
@@ -17,7 +17,7 @@ export class RowIndex {
   /** node name → uids of the pods that name it in spec.nodeName, so a node change re-joins only them */
   private readonly byNode = new Map<string, Set<string>>();
   private readonly listeners = new Set<Listener>();
-  private readonly strings = new Map<string, string>();
+  private readonly interner = new Interner();
   /** told after every applied batch, PodDisruptionBudgets and events included (the derived views) */
   private readonly changeListeners = new Set<() => void>();
   /** bumped on every applied batch; lets callers cache derived results */
@@ -161,13 +161,7 @@ export class RowIndex {
   private interned(row: PodNodeRow): PodNodeRow {
     for (const field of INTERNED_FIELDS) {
       const v = row[field];
-      if (typeof v !== 'string') continue;
-      const hit = this.strings.get(v);
-      if (hit !== undefined) (row as Record<typeof field, string | null>)[field] = hit;
-      else {
-        if (this.strings.size >= MAX_INTERNED) this.strings.clear();
-        this.strings.set(v, v);
-      }
+      if (typeof v === 'string') (row as Record<typeof field, string | null>)[field] = this.interner.text(v);
     }
     return row;
   }
