@@ -3,6 +3,7 @@
 // the other's. Prints a table; nothing here asserts — it measures.
 import { execFile } from 'node:child_process';
 import { rssOf, startDashboard, startSimProcess, runBench, waitReady } from './processes';
+import { percentiles } from './run-support';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,8 +30,7 @@ const report = (k: string, v: string) => {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (t: number) => `${t.toFixed(0)} ms`;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const median = (xs: number[]) => pct(xs, 50);
+const median = (xs: number[]) => percentiles(xs).p50;
 
 async function main() {
   console.log(`podnode scale bench: ${NODES} nodes, ${PODS} pods (${os.cpus().length} cores)`);
@@ -101,7 +101,7 @@ async function main() {
       await res.arrayBuffer();
       times.push(performance.now() - t0);
     }
-    report(`/api/podnodes, ${first.matched} matching rows, ${label}: p50 / p95 (${REQUESTS} requests)`, `${ms(pct(times, 50))} / ${ms(pct(times, 95))}`);
+    report(`/api/podnodes, ${first.matched} matching rows, ${label}: p50 / p95 (${REQUESTS} requests)`, `${ms(percentiles(times).p50)} / ${ms(percentiles(times).p95)}`);
   }
   app.kill('SIGTERM');
 

@@ -202,7 +202,7 @@ function Events({ events }: { events: ClusterEvent[] }) {
 
 function YamlSection({ title, obj, note }: { title: string; obj: object; note?: string }) {
   return (
-    <details className="mb-2" data-testid="yaml-section">
+    <details className="mb-2">
       <summary className="cursor-pointer text-[11px] font-semibold uppercase tracking-wide text-neutral-500">{title}</summary>
       {note && <p className="mt-1 text-amber-700 dark:text-amber-400">{note}</p>}
       <pre className="mt-1 max-h-[60vh] overflow-auto rounded bg-neutral-50 p-2 font-mono text-[11px] leading-4 dark:bg-neutral-900">{stringify(obj)}</pre>
