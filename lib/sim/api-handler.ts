@@ -18,6 +18,7 @@ export type ApiContext = {
   watches: Set<ActiveWatch>;
   bookmarkIntervalMs: number;
   takeExpireNextWatch(): boolean;
+  takeExpireNextContinue(): boolean;
   isHung(): boolean;
 };
 
@@ -95,6 +96,9 @@ export function handleApiRead(ctx: ApiContext, req: IncomingMessage, res: Server
   const continueToken = params.get('continue') || undefined;
   ctx.stats.count(include ? 'table' : 'list', target.resource);
   if (!continueToken && !include) ctx.stats.chainStart(target.resource);
+  if (continueToken && ctx.takeExpireNextContinue()) {
+    throw new ApiError(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');
+  }
   const page = listPage(ctx.state, target.resource, filter, {
     limit: intParam(params, 'limit'), continueToken,
     resourceVersion: params.get('resourceVersion') ?? undefined, resourceVersionMatch: params.get('resourceVersionMatch') ?? undefined,

@@ -9,6 +9,7 @@ const faultSpecSchema = z.object({
   restart: z.object({ keepResourceVersion: z.boolean() }).strict().optional(),
   expireNextWatch: z.boolean().optional(),
   expireEveryWatch: z.boolean().optional(),
+  expireNextContinue: z.boolean().optional(),
   latencyMs: z.number().int().min(0).max(120_000).optional(),
   failRate: z.number().min(0).max(1).optional(),
   failStatus: z.union([z.literal(500), z.literal(429)]).optional(),
@@ -16,6 +17,8 @@ const faultSpecSchema = z.object({
   hangWatches: z.boolean().optional(),
   outageMs: z.number().int().min(1).max(600_000).optional(),
   spotInterruption: z.boolean().optional(),
+  churnPerSecond: z.number().min(0).max(10_000).optional(),
+  stampPods: z.boolean().optional(),
   reset: z.boolean().optional(),
 }).strict();
 
@@ -24,18 +27,25 @@ export type FaultHooks = {
   restart(keepResourceVersion: boolean): void;
   outage(ms: number): void;
   spotInterruption(): void;
+  churn(perSecond: number): void;
+  stampPods(on: boolean): void;
 };
 
-const initial = (): SimFaultState => ({
-  latencyMs: 0, failRate: 0, failStatus: 500, retryAfterSeconds: 1, hangWatches: false, expireNextWatch: false, expireEveryWatch: false, outageUntil: null,
+const initial = (churnPerSecond: number): SimFaultState => ({
+  latencyMs: 0, failRate: 0, failStatus: 500, retryAfterSeconds: 1, hangWatches: false, expireNextWatch: false, expireEveryWatch: false,
+  expireNextContinue: false, outageUntil: null, churnPerSecond, stampPods: false,
 });
 
 export class FaultController implements SimFaults {
-  private state = initial();
+  private state: SimFaultState;
   // seeded so a failing share of requests is the same share on every run
   private readonly rng;
 
-  constructor(private readonly hooks: FaultHooks, seed: number) { this.rng = createRng(seed ^ 0x5eed); }
+  /** `churnPerSecond`: the rate the simulator was started with, which a reset returns to */
+  constructor(private readonly hooks: FaultHooks, seed: number, private readonly startChurn = 0) {
+    this.rng = createRng(seed ^ 0x5eed);
+    this.state = initial(startChurn);
+  }
 
   apply(spec: SimFaultSpec): void {
     const s = faultSpecSchema.parse(spec);
@@ -47,13 +57,21 @@ export class FaultController implements SimFaults {
     if (s.hangWatches !== undefined) this.state.hangWatches = s.hangWatches;
     if (s.expireNextWatch !== undefined) this.state.expireNextWatch = s.expireNextWatch;
     if (s.expireEveryWatch !== undefined) this.state.expireEveryWatch = s.expireEveryWatch;
+    if (s.expireNextContinue !== undefined) this.state.expireNextContinue = s.expireNextContinue;
+    if (s.churnPerSecond !== undefined) { this.state.churnPerSecond = s.churnPerSecond; this.hooks.churn(s.churnPerSecond); }
+    if (s.stampPods !== undefined) { this.state.stampPods = s.stampPods; this.hooks.stampPods(s.stampPods); }
     if (s.dropWatches) this.hooks.dropWatches();
     if (s.restart) this.hooks.restart(s.restart.keepResourceVersion);
     if (s.outageMs !== undefined) { this.state.outageUntil = Date.now() + s.outageMs; this.hooks.outage(s.outageMs); }
     if (s.spotInterruption) this.hooks.spotInterruption();
   }
 
-  reset(): void { this.state = initial(); }
+  reset(): void {
+    const { churnPerSecond, stampPods } = this.state;
+    this.state = initial(this.startChurn);
+    if (churnPerSecond !== this.startChurn) this.hooks.churn(this.startChurn);
+    if (stampPods) this.hooks.stampPods(false);
+  }
 
   current(): Readonly<SimFaultState> { return this.state; }
 
@@ -63,6 +81,12 @@ export class FaultController implements SimFaults {
     if (this.state.expireEveryWatch) return true;
     if (!this.state.expireNextWatch) return false;
     this.state.expireNextWatch = false;
+    return true;
+  }
+
+  takeExpireNextContinue(): boolean {
+    if (!this.state.expireNextContinue) return false;
+    this.state.expireNextContinue = false;
     return true;
   }
 

@@ -48,6 +48,7 @@ export async function startSim(opts: SimOptions = {}): Promise<SimHandle> {
   const stats = new StatsCounter();
   const watches = new Set<ActiveWatch>();
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  let churnTimer: NodeJS.Timeout | null = null;
   const faults = new FaultController({
     dropWatches: () => server?.dropWatches(),
     restart(keepResourceVersion) {
@@ -57,13 +58,18 @@ export async function startSim(opts: SimOptions = {}): Promise<SimHandle> {
     },
     outage: (ms) => server?.outage(ms),
     spotInterruption: () => { interruptionNotice(model); },
-  }, seed);
+    churn(perSecond) {
+      if (churnTimer) clearInterval(churnTimer);
+      churnTimer = perSecond > 0 ? startChurn(perSecond, () => cluster.churnOnce()) : null;
+    },
+    stampPods(on) { state.stampPods = on; },
+  }, seed, churn);
   server = await startServer({
     state, stats, watches, bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 5_000,
-    takeExpireNextWatch: () => faults.takeExpireNextWatch(), isHung: () => faults.current().hangWatches,
+    takeExpireNextWatch: () => faults.takeExpireNextWatch(), takeExpireNextContinue: () => faults.takeExpireNextContinue(), isHung: () => faults.current().hangWatches,
   }, faults, controlHandler(stats, faults, cluster), host, opts.port ?? 0, { tls: opts.tls, auth: opts.auth });
 
-  const churnTimer = churn > 0 ? startChurn(churn, () => cluster.churnOnce()) : null;
+  churnTimer = churn > 0 ? startChurn(churn, () => cluster.churnOnce()) : null;
   const url = `${opts.tls ? 'https' : 'http'}://${host}:${server.port}`;
   const kubeconfig = simKubeconfig(url, opts.tls?.ca, opts.auth ? opts.auth.tokens.keys().next().value : undefined);
   const srv = server;

@@ -4,6 +4,9 @@ import type { KubeObject } from '@/lib/podnode/types';
 import { type Entry, type ResourceName, ResourceTable, toEntry, withResourceVersion } from './store';
 import { ResourceHistories, type HistoryEvent } from './history';
 
+/** the annotation a stamped pod carries: when the simulator wrote it, in epoch milliseconds */
+export const EMITTED_AT = 'sim.podnode.dev/emitted-at';
+
 export class SimState {
   rv = 0;
   readonly tables: Record<ResourceName, ResourceTable> = {
@@ -14,6 +17,8 @@ export class SimState {
     poddisruptionbudgets: new ResourceTable('poddisruptionbudgets', true),
   };
   history: ResourceHistories;
+  /** stamp pods with the time they are written (see SimFaultSpec.stampPods) */
+  stampPods = false;
   private readonly listeners = new Set<(ev: HistoryEvent) => void>();
 
   constructor(readonly historyWindow: number) {
@@ -49,6 +54,9 @@ export class SimState {
   }
 
   put(resource: ResourceName, obj: KubeObject): Entry {
+    if (this.stampPods && resource === 'pods') {
+      obj.metadata.annotations = { ...obj.metadata.annotations, [EMITTED_AT]: String(Date.now()) };
+    }
     const entry = toEntry(obj, ++this.rv);
     const prev = this.tables[resource].put(entry);
     this.emit({ rv: entry.rv, resource, type: prev ? 'MODIFIED' : 'ADDED', entry, prev });

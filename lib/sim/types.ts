@@ -98,6 +98,9 @@ export type SimFaultSpec = {
   restart?: { keepResourceVersion: boolean };
   expireNextWatch?: boolean;
   expireEveryWatch?: boolean;
+  /** the next LIST page asked for with a continue token answers 410 Expired, as etcd does once
+   *  the chain's revision is compacted */
+  expireNextContinue?: boolean;
   latencyMs?: number;
   failRate?: number;
   failStatus?: 500 | 429;
@@ -106,6 +109,11 @@ export type SimFaultSpec = {
   outageMs?: number;
   /** one spot interruption notice, on the node interruptionNotice() picks */
   spotInterruption?: boolean;
+  /** background churn from now on, in events per second (0 stops it) */
+  churnPerSecond?: number;
+  /** stamp every pod the simulator writes with annotation sim.podnode.dev/emitted-at (epoch ms),
+   *  so a client can tell how long the change took to reach it */
+  stampPods?: boolean;
   reset?: boolean;
 };
 
@@ -124,7 +132,10 @@ export type SimFaultState = {
   hangWatches: boolean;
   expireNextWatch: boolean;
   expireEveryWatch: boolean;
+  expireNextContinue: boolean;
   outageUntil: number | null;
+  churnPerSecond: number;
+  stampPods: boolean;
 };
 
 export type SimHandle = {
