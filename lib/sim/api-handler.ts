@@ -67,7 +67,7 @@ export function handleApiRead(ctx: ApiContext, req: IncomingMessage, res: Server
   try { include = wantsTable(req.headers.accept) ? parseIncludeObject(params.get('includeObject')) : null; }
   catch (e) { throw new ApiError(400, 'BadRequest', (e as Error).message); }
   if (target.name !== undefined) {
-    ctx.stats.count(include ? 'table' : 'get', target.resource);
+    ctx.stats.count(include ? 'table' : 'get', target.resource, res);
     const key = target.namespace ? `${target.namespace}/${target.name}` : target.name;
     const entry = ctx.state.get(target.resource, key);
     if (!entry) throw notFound(target.resource, target.name);
@@ -80,7 +80,7 @@ export function handleApiRead(ctx: ApiContext, req: IncomingMessage, res: Server
   catch (e) { if (e instanceof SelectorError) throw new ApiError(400, 'BadRequest', `unable to parse requirement: ${e.message}`); throw e; }
   const watch = params.get('watch');
   if (watch === '1' || watch === 'true') {
-    ctx.stats.count('watch', target.resource);
+    ctx.stats.count('watch', target.resource, res);
     // onClose may run synchronously (an expired version ends the stream at once)
     let active: ActiveWatch | null = null;
     let ended = false;
@@ -94,7 +94,7 @@ export function handleApiRead(ctx: ApiContext, req: IncomingMessage, res: Server
     return;
   }
   const continueToken = params.get('continue') || undefined;
-  ctx.stats.count(include ? 'table' : 'list', target.resource);
+  ctx.stats.count(include ? 'table' : 'list', target.resource, res);
   if (!continueToken && !include) ctx.stats.chainStart(target.resource);
   if (continueToken && ctx.takeExpireNextContinue()) {
     throw new ApiError(410, 'Expired', 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.');

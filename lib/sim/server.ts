@@ -91,7 +91,7 @@ export async function startServer(ctx: ApiContext, faults: FaultController, cont
     const f = faults.current();
     if (f.latencyMs > 0) await new Promise((r) => setTimeout(r, f.latencyMs));
     if (faults.shouldFail()) {
-      ctx.stats.count('failed', path);
+      ctx.stats.count('failed', path, res);
       const tooMany = f.failStatus === 429;
       sendJson(res, f.failStatus, statusObject(f.failStatus, tooMany ? 'TooManyRequests' : 'InternalError',
         tooMany ? 'Too many requests, please try again later.' : 'Internal error occurred: injected by podnode-sim',
@@ -99,27 +99,27 @@ export async function startServer(ctx: ApiContext, faults: FaultController, cont
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') {
-      ctx.stats.count('write', writeTarget(path));
+      ctx.stats.count('write', writeTarget(path), res);
       sendJson(res, 405, statusObject(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method} ${path}): podnode-sim is read-only`));
       return;
     }
-    if (path === '/version') { ctx.stats.count('discovery', path); sendJson(res, 200, VERSION_INFO); return; }
+    if (path === '/version') { ctx.stats.count('discovery', path, res); sendJson(res, 200, VERSION_INFO); return; }
     if (security.auth) {
       try {
         authorize(security.auth, authenticate(security.auth, req), url);
       } catch (e) {
-        ctx.stats.count('failed', e instanceof ApiError && e.code === 403 ? `forbidden ${writeTarget(path)}` : 'unauthorized');
+        ctx.stats.count('failed', e instanceof ApiError && e.code === 403 ? `forbidden ${writeTarget(path)}` : 'unauthorized', res);
         throw e;
       }
     }
-    if (path === '/api') { ctx.stats.count('discovery', path); sendJson(res, 200, apiVersions(`${host}:${port}`)); return; }
-    if (path === '/apis') { ctx.stats.count('discovery', path); sendJson(res, 200, API_GROUP_LIST); return; }
-    if (path === '/api/v1') { ctx.stats.count('discovery', path); sendJson(res, 200, API_V1_RESOURCES); return; }
-    if (path === '/apis/policy') { ctx.stats.count('discovery', path); sendJson(res, 200, POLICY_API_GROUP); return; }
-    if (path === '/apis/policy/v1') { ctx.stats.count('discovery', path); sendJson(res, 200, POLICY_V1_RESOURCES); return; }
+    if (path === '/api') { ctx.stats.count('discovery', path, res); sendJson(res, 200, apiVersions(`${host}:${port}`)); return; }
+    if (path === '/apis') { ctx.stats.count('discovery', path, res); sendJson(res, 200, API_GROUP_LIST); return; }
+    if (path === '/api/v1') { ctx.stats.count('discovery', path, res); sendJson(res, 200, API_V1_RESOURCES); return; }
+    if (path === '/apis/policy') { ctx.stats.count('discovery', path, res); sendJson(res, 200, POLICY_API_GROUP); return; }
+    if (path === '/apis/policy/v1') { ctx.stats.count('discovery', path, res); sendJson(res, 200, POLICY_V1_RESOURCES); return; }
     if (groupOfPath(path) !== null) { handleApiRead(ctx, req, res, url); return; }
     // /openapi/v2, /openapi/v3, other /apis/GROUP…: not served; kubectl works without them
-    ctx.stats.count('discovery', 'notfound');
+    ctx.stats.count('discovery', 'notfound', res);
     throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
   }
 

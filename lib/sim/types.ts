@@ -47,6 +47,9 @@ export type SimStats = {
   counts: Record<string, number>;
   /** LIST requests without `continue` (the start of a paged chain), per resource */
   listChains: Record<string, number>;
+  /** response body bytes written, all requests and per key of `counts` (a watch's as it streams) */
+  bytesTotal: number;
+  bytes: Record<string, number>;
 };
 
 export type SimCluster = {
