@@ -3,13 +3,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 
-export const children: ChildProcess[] = [];
+const children: ChildProcess[] = [];
 
 export function startProcess(cmd: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let out = '';
+    outputOf.set(child, () => out);
     const onData = (d: Buffer) => {
       out += d.toString();
       if (ready.test(out)) resolve(child);
@@ -28,11 +29,11 @@ export function startSimProcess(port: number, kubeconfig: string, opts: { nodes:
 }
 
 /** The production (standalone) server; needs `npm run build`. */
-export function startDashboard(port: number, kubeconfig: string): Promise<ChildProcess> {
+export function startDashboard(port: number, kubeconfig: string, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const server = '.next/standalone/server.js';
   if (!fs.existsSync(server)) throw new Error('no build: run `npm run build` first');
   fs.cpSync('.next/static', '.next/standalone/.next/static', { recursive: true });
-  const env = { PORT: String(port), HOSTNAME: '127.0.0.1', KUBECONFIG: kubeconfig, KUBERNETES_SERVICE_HOST: '' };
+  const env = { PORT: String(port), HOSTNAME: '127.0.0.1', KUBECONFIG: kubeconfig, KUBERNETES_SERVICE_HOST: '', ...extraEnv };
   return startProcess(process.execPath, [server], env, /Ready|started server|Listening/i);
 }
 
@@ -53,6 +54,14 @@ export async function until<T>(f: () => Promise<T | undefined>, timeoutMs: numbe
 
 export async function waitReady(base: string): Promise<void> {
   await until(async () => ((await fetch(`${base}/api/readyz`)).status === 200 ? true : undefined), 600_000);
+}
+
+/** Stops every process started so far and waits for them: a leftover dashboard would answer the
+ *  next size's requests. */
+export async function stopChildren(): Promise<void> {
+  const running = children.splice(0).filter((c) => c.exitCode === null && c.signalCode === null);
+  for (const c of running) c.kill('SIGTERM');
+  await Promise.all(running.map((c) => new Promise((r) => c.once('exit', r))));
 }
 
 export function stopAll(): void {

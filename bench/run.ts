@@ -2,11 +2,14 @@
 // 150k pods, 30 pods a node) the simulator and the dashboard (the standalone build) run in their
 // own processes, and this process measures: the dashboard's first sync, its RSS at steady state
 // (never a forced GC) and bytes per pod, the full join + filter, query latency percentiles, and the
-// question "which pods of namespaces X, Y run on spot" answered five ways on the same cluster.
+// question "which pods of namespaces X, Y run on spot" answered five ways on the same cluster, and
+// the SSE fan-out (fanout.ts): 1, 10 and 100 viewers under 100 and 1,000 events/s of churn.
 // Results go to bench/results/bench-<time>.json and a table. Asserts nothing: it measures.
 //
 //   npm run bench                      every size
 //   npm run bench -- --sizes=1000,10000 --requests=50
+//   npm run bench -- --fanout          the fan-out alone, at 10k pods unless --sizes says otherwise;
+//                                      --window=60 per cell (default 20 s), --fanout-query='ns=a,b'
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,12 +19,18 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { ClusterCache } from '@/lib/kube/cluster-cache';
 import { joinPodNodes } from '@/lib/podnode';
 import { filterRows, parseQueryParams } from '@/lib/query';
-import { children, rssOf, startDashboard, startSimProcess, stopAll, waitReady } from './processes';
+import { rssOf, startDashboard, startSimProcess, stopAll, stopChildren, waitReady } from './processes';
 import { kkWay, kubectlWay, percentiles, type Percentiles } from './run-support';
+import { measureFanout, type FanoutResult } from './fanout';
+import { fanoutOnly, fanoutTable, type FanoutSize } from './fanout-report';
 
 const exec = promisify(execFile);
-const argv = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const SIZES = (argv('sizes') ?? '1000,10000,50000,150000').split(',').map(Number);
+const argv = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const FANOUT_ONLY = process.argv.includes('--fanout');
+const SIZES = (argv('sizes') ?? (FANOUT_ONLY ? '10000' : '1000,10000,50000,150000')).split(',').map(Number);
+// a viewer looks at a slice of the cluster, as people do: one team's namespace (about a seventh of
+// the pods); at 150k pods a whole-cluster snapshot would be ~90 MB to each of 100 viewers
+const FANOUT = { windowS: Number(argv('window') ?? 20), query: argv('fanout-query') ?? 'ns=payments' };
 const REQUESTS = Number(argv('requests') ?? 200);
 const SETTLE_S = Number(argv('settle') ?? 30);
 // kubectl -o json holds the whole list in memory: at 150,000 pods it passed 13 GB and was killed
@@ -43,6 +52,7 @@ type SizeResult = {
   /** ms per way; null where the way was not run (kubectl above --kubectl-max) */
   failures: string[];
   question: Record<'kk' | 'cliCold' | 'cliServer' | 'dashboardApi', number> & { kubectl: number | null; answer: number };
+  fanout: FanoutResult;
 };
 
 const mb = (b: number) => Math.round(b / 1024 / 1024);
@@ -151,17 +161,16 @@ async function oneSize(pods: number, dir: string, rss1k: { pods: number; rss: nu
     if (kk.answer !== answer || (kubectl && kubectl.answer !== answer) || api.matched !== answer) {
       failures.push(`the ways disagree: CLI ${answer}, kk ${kk.answer}, kubectl ${kubectl?.answer ?? '—'}, API ${api.matched}`);
     }
+    const fanout = await measureFanout({ simBase: `http://127.0.0.1:${SIM_PORT}`, appBase: base, appPid: app.pid!, ...FANOUT });
     const bytesPerPod = rss1k && pods > rss1k.pods ? (steady - rss1k.rss) / (pods - rss1k.pods) : steady / pods;
     return {
       pods, nodes, firstSyncMs: Math.round(firstSyncMs), rssMB: mb(steady), rssPeakMB: mb(peak), bytesPerPod: Math.round(bytesPerPod), joinFilterMs: Math.round(joinFilterMs),
-      selective, unselective, failures,
+      selective, unselective, failures, fanout,
       question: { kubectl: kubectl && Math.round(kubectl.ms), kk: Math.round(kk.ms), cliCold: Math.round(cliCold), cliServer: Math.round(cliServer), dashboardApi: Math.round(dashboardApi), answer },
     };
   } finally {
-    // both processes, whatever failed: a leftover dashboard would answer the next size's requests
-    const running = children.splice(0).filter((c) => c.exitCode === null && c.signalCode === null);
-    for (const c of running) c.kill('SIGTERM');
-    await Promise.all(running.map((c) => new Promise((r) => c.once('exit', r))));
+    // both processes, whatever failed
+    await stopChildren();
   }
 }
 
@@ -198,13 +207,15 @@ async function main() {
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '?', memGB: Math.round(os.totalmem() / 1024 ** 3), node: process.version, load: os.loadavg() };
   console.log(`podnode bench: sizes ${SIZES.join(', ')}; ${machine.cpus} × ${machine.cpu}, ${machine.memGB} GB, Node ${machine.node}`);
   const results: SizeResult[] = [];
+  const fanouts: FanoutSize[] = [];
   try {
     for (const pods of SIZES) {
       const t0 = Date.now();
       const first = results[0] ? { pods: results[0].pods, rss: results[0].rssMB * 1024 * 1024 } : null;
-      const r = await oneSize(pods, dir, first);
-      results.push(r);
-      console.log(`  ${pods} pods measured in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${JSON.stringify(r)}`);
+      const r = FANOUT_ONLY ? null : await oneSize(pods, dir, first);
+      if (r) results.push(r);
+      fanouts.push(r ?? (await fanoutOnly(pods, dir, { sim: SIM_PORT, app: APP_PORT }, FANOUT)));
+      console.log(`  ${pods} pods measured in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${JSON.stringify(r ?? fanouts.at(-1))}`);
     }
   } finally {
     stopAll();
@@ -212,9 +223,11 @@ async function main() {
   }
   const out = path.join('bench', 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2));
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), command, machine, results: FANOUT_ONLY ? fanouts : results }, null, 2));
   const failed = results.flatMap((r) => r.failures.map((f) => `  ${r.pods / 1000}k: ${f}`));
-  console.log(`\n${table(results)}\n${failed.length ? `\nfailures:\n${failed.join('\n')}\n` : ''}\nwritten to ${out}`);
+  const tables = [...(FANOUT_ONLY ? [] : [table(results)]), fanoutTable(fanouts)].join('\n\n');
+  console.log(`\n${tables}\n${failed.length ? `\nfailures:\n${failed.join('\n')}\n` : ''}\nwritten to ${out}`);
 }
 
 main().catch((err) => {
