@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 
 const children: ChildProcess[] = [];
+/** each started process's output so far (stdout and stderr): what it says while it runs */
+export const outputOf = new WeakMap<ChildProcess, () => string>();
 
 export function startProcess(cmd: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
