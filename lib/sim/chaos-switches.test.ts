@@ -1,5 +1,6 @@
 // The switches the chaos suite and the fan-out benchmark use: an expired continue token, the churn
-// rate changed at run time, and pods stamped with the time the simulator wrote them.
+// rate changed at run time, pods stamped with the time the simulator wrote them, and the end of a
+// hang closing the watches that lost events.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimHandle, startSim } from './index';
 import { EMITTED_AT } from './sim-state';
@@ -33,7 +34,7 @@ describe('chaos switches', () => {
     expect(sim.faults.current().churnPerSecond).toBe(0);
     // stopped: two reads 300 ms apart (polled) settle on the same version
     let last = await rv();
-    await expect.poll(async () => { const now = await rv(); const same = now === last; last = now; return same; }, { timeout: 5_000, intervals: [300] }).toBe(true);
+    await expect.poll(async () => { const now = await rv(); const same = now === last; last = now; return same; }, { timeout: 5_000, interval: 300 }).toBe(true);
   });
 
   it('stampPods: every pod written afterwards carries when it was written', async () => {
@@ -47,5 +48,16 @@ describe('chaos switches', () => {
     for (const s of stamps) { expect(s).toBeGreaterThanOrEqual(t0); expect(s).toBeLessThanOrEqual(Date.now()); }
     sim.faults.apply({ reset: true });
     expect(sim.faults.current().stampPods).toBe(false);
+  });
+
+  it('hangWatches: a watch that was hung is closed when the hang ends, not resumed with a gap', async () => {
+    const res = await fetch(`${sim.url}/api/v1/pods?watch=1&resourceVersion=${sim.cluster.resourceVersion()}`);
+    const ended = res.text(); // resolves once the server ends the stream
+    await expect.poll(() => sim.openWatches()).toBe(1);
+    sim.faults.apply({ hangWatches: true });
+    sim.cluster.churnOnce(); // not sent: this watch can never deliver it now
+    sim.faults.apply({ hangWatches: false });
+    await ended;
+    expect(sim.openWatches()).toBe(0);
   });
 });

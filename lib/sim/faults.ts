@@ -54,7 +54,10 @@ export class FaultController implements SimFaults {
     if (s.failRate !== undefined) this.state.failRate = s.failRate;
     if (s.failStatus !== undefined) this.state.failStatus = s.failStatus;
     if (s.retryAfterSeconds !== undefined) this.state.retryAfterSeconds = s.retryAfterSeconds;
-    if (s.hangWatches !== undefined) this.state.hangWatches = s.hangWatches;
+    if (s.hangWatches !== undefined) {
+      if (!s.hangWatches && this.state.hangWatches) this.hooks.dropWatches(); // see endHang
+      this.state.hangWatches = s.hangWatches;
+    }
     if (s.expireNextWatch !== undefined) this.state.expireNextWatch = s.expireNextWatch;
     if (s.expireEveryWatch !== undefined) this.state.expireEveryWatch = s.expireEveryWatch;
     if (s.expireNextContinue !== undefined) this.state.expireNextContinue = s.expireNextContinue;
@@ -67,11 +70,17 @@ export class FaultController implements SimFaults {
   }
 
   reset(): void {
-    const { churnPerSecond, stampPods } = this.state;
+    const { churnPerSecond, stampPods, hangWatches } = this.state;
     this.state = initial(this.startChurn);
+    if (hangWatches) this.hooks.dropWatches();
     if (churnPerSecond !== this.startChurn) this.hooks.churn(this.startChurn);
     if (stampPods) this.hooks.stampPods(false);
   }
+
+  // endHang: a hung watch threw away every event it did not send, so when the hang ends it is
+  // closed rather than resumed: a stream that silently lost data never comes back on a real
+  // server (a black-holed connection stays dead), and a resumed one would hide the gap from the
+  // client for good. Clients re-watch from their last resourceVersion and get the gap replayed.
 
   current(): Readonly<SimFaultState> { return this.state; }
 
