@@ -7,7 +7,7 @@ import { streamJsonWithArray } from '@/lib/api/json-stream';
 import type { View } from '@/lib/api/view';
 
 export function respondPodNodes({ query, index, params, format }: View): Response {
-  const { rows, compiled } = selectRows(index.rows(), query);
+  const { rows, compiled } = selectRows(index.candidates(query), query);
   const status = index.cache.getStatus();
   const headers = { 'X-Podnode-Status': status.state, 'X-Podnode-Matched': String(rows.length) };
   const filename = `podnodes-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '')}`;

@@ -6,6 +6,8 @@ import { toPodNodeRow, DEFAULT_CAPACITY_TABLE, type CapacityTable } from '@/lib/
 import type { ClusterCache, CacheBatch } from '@/lib/kube/cluster-cache';
 import { Interner } from '@/lib/kube/intern';
 import { EventIndex } from './event-index';
+import { Buckets, candidateUids } from './candidates';
+import type { Query } from '@/lib/query';
 
 const INTERNED_FIELDS = ['status', 'ready', 'appName', 'ownerKind', 'ownerName'] as const;
 
@@ -14,8 +16,9 @@ type Listener = (batch: RowBatch) => void;
 
 export class RowIndex {
   private readonly byUid = new Map<string, PodNodeRow>();
-  /** node name → uids of the pods that name it in spec.nodeName, so a node change re-joins only them */
-  private readonly byNode = new Map<string, Set<string>>();
+  /** node name → uids of the pods that name it in spec.nodeName, so a node change re-joins only
+   *  them; with namespace → uids, what a query that pins either needs to look at */
+  private readonly buckets = { nodeName: new Buckets(), namespace: new Buckets() };
   private readonly listeners = new Set<Listener>();
   private readonly interner = new Interner();
   /** told after every applied batch, PodDisruptionBudgets and events included (the derived views) */
@@ -54,9 +57,18 @@ export class RowIndex {
   }
 
   podsOnNode(nodeName: string): PodNodeRow[] {
-    const uids = this.byNode.get(nodeName);
+    const uids = this.buckets.nodeName.get(nodeName);
     if (!uids) return [];
     return [...uids].flatMap((uid) => this.byUid.get(uid) ?? []);
+  }
+
+  /** Every row the query can match (a superset: run the query's matcher on each); only the rows of
+   *  the nodes or namespaces it pins when it pins any. */
+  candidates(query: Query): Iterable<PodNodeRow> {
+    const uids = candidateUids(query, this.buckets);
+    if (!uids) return this.byUid.values();
+    const byUid = this.byUid;
+    return (function* () { for (const uid of uids) { const row = byUid.get(uid); if (row) yield row; } })();
   }
 
   /** live subscribers (open streams): a context with none may be stopped when idle */
@@ -103,7 +115,7 @@ export class RowIndex {
     // A node that appears, changes or goes away changes every row on it (labels → capacity, group…).
     for (const node of [...batch.nodes.upserts, ...batch.nodes.deletes]) {
       this.touchNode(node.metadata.name);
-      for (const uid of this.byNode.get(node.metadata.name) ?? []) {
+      for (const uid of this.buckets.nodeName.get(node.metadata.name) ?? []) {
         const old = this.byUid.get(uid);
         if (!old) continue;
         const row = this.interned(toPodNodeRow(old.pod, nodes.get(node.metadata.name), this.table));
@@ -142,17 +154,15 @@ export class RowIndex {
     const uid = pod.metadata.uid;
     const previous = this.byUid.get(uid);
     const nodeName = nodeNameOf(pod);
-    if (previous?.pod && nodeNameOf(previous.pod) !== nodeName) this.unlink(uid, nodeNameOf(previous.pod));
+    if (previous?.pod && nodeNameOf(previous.pod) !== nodeName) this.buckets.nodeName.delete(nodeNameOf(previous.pod), uid);
     if (previous?.pod) this.touchNode(nodeNameOf(previous.pod));
     this.touchNode(nodeName);
     const row = this.interned(toPodNodeRow(pod, nodeName ? nodes.get(nodeName) : undefined, this.table));
     row.warnings = this.events.warningsFor(uid);
     this.byUid.set(uid, row);
-    if (nodeName) {
-      let set = this.byNode.get(nodeName);
-      if (!set) this.byNode.set(nodeName, (set = new Set()));
-      set.add(uid);
-    }
+    this.buckets.nodeName.add(nodeName, uid);
+    // a pod never changes namespace: adding again is a no-op
+    this.buckets.namespace.add(row.namespace, uid);
     return row;
   }
 
@@ -169,17 +179,11 @@ export class RowIndex {
   private remove(uid: string): boolean {
     const row = this.byUid.get(uid);
     if (!row) return false;
-    this.unlink(uid, nodeNameOf(row.pod));
+    this.buckets.nodeName.delete(nodeNameOf(row.pod), uid);
+    this.buckets.namespace.delete(row.namespace, uid);
     this.touchNode(nodeNameOf(row.pod));
     this.byUid.delete(uid);
     return true;
-  }
-
-  private unlink(uid: string, nodeName: string | null): void {
-    if (!nodeName) return;
-    const set = this.byNode.get(nodeName);
-    set?.delete(uid);
-    if (set?.size === 0) this.byNode.delete(nodeName);
   }
 }
 

@@ -10,7 +10,7 @@ export type QuerySnapshot = { event: SnapshotEvent; selection: Selection; cells:
 
 /** `limit` caps the rows sent (the page's first paint); `matched` always counts them all. */
 export function snapshotOf(index: RowIndex, query: Query, limit = Infinity): QuerySnapshot {
-  const selection = selectRows(index.rows(), query);
+  const selection = selectRows(index.candidates(query), query);
   const cells = cellColumns(selection.compiled, query);
   const rows = limit < selection.rows.length ? selection.rows.slice(0, limit) : selection.rows;
   const event: SnapshotEvent = {
