@@ -41,7 +41,10 @@ export function fanoutTable(sizes: FanoutSize[]): string {
   ];
   for (const rate of [100, 1000]) {
     for (const n of [1, 10, 100]) lines.push(row(`${n} viewer${n > 1 ? 's' : ''} @ ${rate} ev/s`, (s) => cellText(find(s, n, rate))));
-    lines.push(row(`… simulator writes/s achieved @ ${rate} ev/s`, (s) => String(find(s, 1, rate)?.simWritesPerS ?? '—')));
+    lines.push(row(`… simulator writes/s achieved, 1/10/100 viewers (1-min load)`, (s) => [1, 10, 100].map((n) => {
+      const c = find(s, n, rate);
+      return c ? `${c.simWritesPerS} (${c.load1})` : '—';
+    }).join(' / ')));
   }
   for (const n of [1, 100]) {
     lines.push(row(`API server per minute, ${n} viewer${n > 1 ? 's' : ''} @ 100 ev/s`, (s) => {

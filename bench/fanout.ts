@@ -5,6 +5,7 @@
 // ends holding exactly what a fresh query of /api/podnodes answers, and the requests and bytes the
 // dashboard asked of the simulator during the window.
 import fs from 'node:fs';
+import os from 'node:os';
 import { percentiles, type Percentiles } from './run-support';
 import { diff, RV_PATH, STAMP_PATH, versionOf, Viewer, type Diff, type WireRowLike } from './fanout-viewer';
 
@@ -29,11 +30,13 @@ export type FanoutCell = {
   /** rows each viewer held at the end, as the fresh query answered */
   rows: number;
   lost: Diff & { viewers: number; errors: string[] };
-  apiPerMin: { requests: number; bytes: number; counts: Record<string, number> };
+  apiPerMin: { requests: number; bytes: number; counts: Record<string, number>; bytesBy: Record<string, number> };
+  /** the machine's 1-minute load at the window's end: on shared cores, how much else was running */
+  load1: number;
 };
 export type FanoutResult = { query: string; cells: FanoutCell[] };
 
-type SimStats = { total: number; counts: Record<string, number>; bytesTotal: number };
+type SimStats = { total: number; counts: Record<string, number>; bytesTotal: number; bytes: Record<string, number> };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function cpuSeconds(pid: number): number {
@@ -96,6 +99,7 @@ async function cell(o: FanoutOptions, n: number, rate: number, streamUrl: string
     const { truth, lost } = await lossCheck(viewers, queryUrl);
     const latencies = viewers.flatMap((v) => v.latencies);
     const perMin = 60 / seconds;
+    const scaled = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v * perMin)]));
     return {
       viewers: n, eventsPerS: rate, windowS: Math.round(seconds),
       simWritesPerS: Math.round((rv1 - rv0) / seconds),
@@ -106,8 +110,9 @@ async function cell(o: FanoutOptions, n: number, rate: number, streamUrl: string
       rows: truth.size, lost,
       apiPerMin: {
         requests: Math.round(stats.total * perMin), bytes: Math.round(stats.bytesTotal * perMin),
-        counts: Object.fromEntries(Object.entries(stats.counts).map(([k, v]) => [k, Math.round(v * perMin)])),
+        counts: scaled(stats.counts), bytesBy: scaled(stats.bytes),
       },
+      load1: Number(os.loadavg()[0]!.toFixed(1)),
     };
   } finally {
     await Promise.all(viewers.map((v) => v.stop()));
@@ -124,7 +129,7 @@ export async function measureFanout(o: FanoutOptions): Promise<FanoutResult> {
     for (const rate of RATES) {
       for (const n of VIEWERS) {
         const c = await cell(o, n, rate, `${o.appBase}/api/podnodes/stream?${params}`, `${o.appBase}/api/podnodes?${params}`);
-        console.log(`    fan-out ${n} viewer(s) @ ${rate} ev/s: ${JSON.stringify({ ...c, apiPerMin: { ...c.apiPerMin, counts: undefined } })}`);
+        console.log(`    fan-out ${n} viewer(s) @ ${rate} ev/s: ${JSON.stringify({ ...c, apiPerMin: { ...c.apiPerMin, counts: undefined, bytesBy: undefined } })}`);
         cells.push(c);
       }
     }
