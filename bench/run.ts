@@ -10,6 +10,7 @@
 //   npm run bench -- --sizes=1000,10000 --requests=50
 //   npm run bench -- --fanout          the fan-out alone, at 10k pods unless --sizes says otherwise;
 //                                      --window=60 per cell (default 20 s), --fanout-query='ns=a,b'
+//   npm run bench -- --chaos           the chaos suite's long form alone (chaos.ts, docs/chaos.md)
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,7 @@ import { rssOf, startDashboard, startSimProcess, stopAll, stopChildren, waitRead
 import { kkWay, kubectlWay, percentiles, type Percentiles } from './run-support';
 import { measureFanout, type FanoutResult } from './fanout';
 import { fanoutOnly, fanoutTable, type FanoutSize } from './fanout-report';
+import { runChaos } from './chaos';
 
 const exec = promisify(execFile);
 const argv = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -230,7 +232,11 @@ async function main() {
   console.log(`\n${tables}\n${failed.length ? `\nfailures:\n${failed.join('\n')}\n` : ''}\nwritten to ${out}`);
 }
 
-main().catch((err) => {
+// --chaos runs the chaos suite's long form instead (chaos.ts); it fails the command on a problem
+const run = process.argv.includes('--chaos')
+  ? runChaos().then((ok) => { if (!ok) process.exitCode = 1; })
+  : main();
+run.catch((err) => {
   console.error(err);
   stopAll();
   process.exit(1);

@@ -10,6 +10,9 @@ export type BackoffOptions = {
   random?: () => number;
 };
 
+/** The production policy; the chaos suite derives its bounds on retries from it. */
+export const BACKOFF_DEFAULTS = { baseMs: 250, capMs: 30_000 } as const;
+
 export class Backoff {
   private attempt = 0;
   private readonly baseMs: number;
@@ -17,8 +20,8 @@ export class Backoff {
   private readonly random: () => number;
 
   constructor(opts: BackoffOptions = {}) {
-    this.baseMs = opts.baseMs ?? 250;
-    this.capMs = opts.capMs ?? 30_000;
+    this.baseMs = opts.baseMs ?? BACKOFF_DEFAULTS.baseMs;
+    this.capMs = opts.capMs ?? BACKOFF_DEFAULTS.capMs;
     this.random = opts.random ?? Math.random;
   }
 
