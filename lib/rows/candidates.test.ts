@@ -60,7 +60,7 @@ describe('candidate rows', () => {
     });
     let narrowed = 0;
     fc.assert(fc.property(query, (p) => {
-      const f = [...p.extra];
+      const f: string[] = [...p.extra];
       if (p.nodes) f.push(`node_name=${p.nodes.join('/')}`);
       if (p.nsClause) f.push(`namespace=${p.nsClause.join('/')}`);
       const q = parseQueryParams({ ...(p.ns ? { ns: p.ns.join(',') } : {}), f, ...(p.sort ? { sort: p.sort } : {}) });
