@@ -14,7 +14,7 @@ const LAYERS = {
   'lib/api': ['lib/rows', 'lib/kube', 'lib/query', 'lib/config'],
   'lib/cli': ['lib/rows', 'lib/kube', 'lib/query', 'lib/config'],
   // the browser: pure code and the wire schemas only
-  components: ['lib/query', 'lib/rows/wire.ts', 'lib/rows/view-schemas.ts'],
+  components: ['lib/query', 'lib/rows/wire.ts', 'lib/rows/wire-pack.ts', 'lib/rows/view-schemas.ts'],
   app: ['lib/api', 'lib/rows/wire.ts', 'lib/rows/view-schemas.ts', 'components'],
 };
 const ALL = ['lib/podnode', 'lib/sim', 'lib/query', 'lib/config', 'lib/kube', 'lib/demo', 'lib/rows', 'lib/api', 'lib/cli', 'components', 'app'];

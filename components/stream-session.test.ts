@@ -1,3 +1,4 @@
+import { packRows } from '@/lib/rows/wire-pack';
 import { describe, expect, it } from 'vitest';
 import type { SnapshotEvent, WireRow } from '@/lib/rows/wire';
 import { RowStore } from '@/components/row-store';
@@ -73,9 +74,11 @@ function harness(opts: { paused?: boolean } = {}) {
 describe('StreamSession', () => {
   it('opens the stream for its params; a snapshot replaces the rows and the meta', () => {
     const h = harness();
-    expect(h.es.url).toBe('/api/podnodes/stream?ns=a');
+    // asking for the packed snapshot form
+    expect(h.es.url).toBe('/api/podnodes/stream?ns=a&pack=1');
     expect(h.meta.connection).toBe('connecting');
-    h.es.emit('snapshot', snapshot([row('1'), row('2')]));
+    const { rows, ...meta } = snapshot([row('1'), row('2')]);
+    h.es.emit('snapshot', { ...meta, packed: packRows(rows) });
     expect(h.uids()).toEqual(['1', '2']);
     expect(h.meta).toMatchObject({ connection: 'open', total: 2, matched: 2, params: 'ns=a', status: live, context });
     expect(h.renders).toBe(1);

@@ -7,25 +7,26 @@ import 'server-only';
 import type { PodNodeRow } from '@/lib/podnode/types';
 import type { View } from '@/lib/api/view';
 import { toWireRow } from '@/lib/rows/select';
-import { snapshotOf } from '@/lib/rows/snapshot';
+import { streamSnapshotOf } from '@/lib/rows/snapshot';
 import { facetsFor } from '@/lib/rows/facets-memo';
 import { sseResponse } from '@/lib/api/sse-stream';
 
 const PATCH_EVERY_MS = 250;
 const FACETS_EVERY_MS = 2_000;
 
-export function streamPodNodes(request: Request, { query, index }: View): Response {
+export function streamPodNodes(request: Request, { query, index, params }: View): Response {
   return sseResponse(request, ({ send }) => {
     const sent = new Set<string>();
     const pendingUpserts = new Map<string, PodNodeRow>();
     const pendingDeletes = new Set<string>();
     let patchTimer: ReturnType<typeof setTimeout> | undefined;
 
-    const { event, selection, cells } = snapshotOf(index, query);
+    // pack=1: the snapshot's rows in the compact form (the page asks for it; curl gets objects)
+    const { message, selection, cells } = streamSnapshotOf(index, query, params.get('pack') === '1');
     const { compiled } = selection;
     for (const row of selection.rows) sent.add(row.uid);
     let facetsVersion = index.version;
-    send('snapshot', event);
+    send('snapshot', message);
 
     const flush = () => {
       patchTimer = undefined;

@@ -1,6 +1,8 @@
 // One query's snapshot of the cache: what the stream sends first and what the page renders first.
 import 'server-only';
 import type { SnapshotEvent } from '@/lib/rows/wire';
+import { cellOf } from '@/lib/query';
+import { packRows, type WireSnapshot } from '@/lib/rows/wire-pack';
 import type { RowIndex } from '@/lib/rows/row-index';
 import type { Query } from '@/lib/query';
 import { selectRows, cellColumns, toWireRow, type CellColumn, type Selection } from '@/lib/rows/select';
@@ -23,4 +25,26 @@ export function snapshotOf(index: RowIndex, query: Query, limit = Infinity): Que
     facets: facetsFor(index, query),
   };
   return { event, selection, cells };
+}
+
+/** The stream's first message: the snapshot as row objects, or with `pack` in the compact form
+ *  (wire-pack.ts) the page asks for. */
+export function streamSnapshotOf(index: RowIndex, query: Query, pack: boolean): { message: WireSnapshot; selection: Selection; cells: CellColumn[] } {
+  if (!pack) {
+    const { event, selection, cells } = snapshotOf(index, query);
+    return { message: event, selection, cells };
+  }
+  const selection = selectRows(index.candidates(query), query);
+  const cells = cellColumns(selection.compiled, query);
+  const rows = selection.rows;
+  const message: WireSnapshot = {
+    packed: packRows(rows, cells.map((c) => ({ path: c.path, cellOf: (i: number) => cellOf(c.get(rows[i]!)) }))),
+    total: index.size,
+    matched: rows.length,
+    nodes: index.cache.nodes().size,
+    status: index.cache.getStatus(),
+    context: index.cache.context(),
+    facets: facetsFor(index, query),
+  };
+  return { message, selection, cells };
 }
