@@ -3,67 +3,24 @@
 // live patch moves only the rows it changed.
 import type { WireRow } from '@/lib/rows/wire';
 import type { Entry, RowStore } from '@/components/row-store';
-import { columnIdOf, compareSortValues, effectiveSort, isCustomColumn, sortValueOf, type SortValue } from '@/lib/query';
+import type { SortValue } from '@/lib/query';
+import { compareKeys, defaultOrder, fullSpec, sortByRanks, sortValue, type SortSpec } from '@/components/row-sort';
 
-export type SortSpec = { id: string; desc: boolean }[];
+export type { SortSpec };
 
-/** A row's value for a column id as lib/query sorts it: the API, the CLI and the page agree. */
-function sortValue(row: WireRow, id: string): SortValue {
-  if (isCustomColumn(id)) return sortValueOf(row.cells?.[id]);
-  const v = row[id as keyof WireRow];
-  return sortValueOf(typeof v === 'string' || typeof v === 'number' ? v : null);
+const NO_SORT: SortSpec = [];
+/** per store, its rows in the default order, kept up to date like any sorted view */
+const byDefault = new WeakMap<RowStore, SortedState>();
+
+function defaultSorted(store: RowStore): Entry[] {
+  const state = advanceSorted(byDefault.get(store) ?? null, store, NO_SORT);
+  byDefault.set(store, state);
+  return state.arr;
 }
 
-/** the user's sort, then the default order, then uid: lib/query's total order, by column id */
-function fullSpec(sort: SortSpec): SortSpec {
-  return effectiveSort(sort.map((s) => ({ path: s.id, desc: s.desc }))).map((k) => ({ id: columnIdOf(k.path), desc: k.desc }));
-}
-
-function compareKeys(x: SortValue[], y: SortValue[], spec: SortSpec): number {
-  for (let i = 0; i < spec.length; i++) {
-    const c = compareSortValues(x[i], y[i], spec[i]!.desc);
-    if (c !== 0) return c;
-  }
-  return 0;
-}
-
-/**
- * Full sort. Each of the user's key columns becomes a number per row first — its rank among the
- * column's distinct values — so the n·log n comparisons are float compares, not string compares
- * (node names share long prefixes). Ties fall through to the default keys, compared directly.
- * Same order as `compareKeys` over `fullSpec`.
- */
+/** The full sort of some entries (tests, and views without a store). */
 export function sortEntries(entries: Entry[], sort: SortSpec): Entry[] {
-  const spec = fullSpec(sort);
-  // Rank the user's keys (or, with none, the default namespace and name); uid breaks ties below.
-  const ranked = spec.slice(0, sort.length > 0 ? sort.length : spec.length - 1);
-  const rest = spec.slice(ranked.length);
-  const n = entries.length;
-  const m = ranked.length;
-  const keys = new Float64Array(n * m);
-  ranked.forEach((s, j) => {
-    const values = entries.map((e) => sortValue(e.row, s.id));
-    const distinct = [...new Set(values)].filter((v) => v !== undefined).sort((a, b) => compareSortValues(a, b, false));
-    const rank = new Map<SortValue, number>(distinct.map((v, i) => [v, i]));
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      keys[i * m + j] = v === undefined ? Infinity : s.desc ? -rank.get(v)! : rank.get(v)!; // missing last either way
-    }
-  });
-  const restValues = rest.map((s) => entries.map((e) => sortValue(e.row, s.id)));
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => {
-    for (let j = 0; j < m; j++) {
-      const d = keys[a * m + j]! - keys[b * m + j]!;
-      if (d !== 0 && !Number.isNaN(d)) return d;
-    }
-    for (let j = 0; j < rest.length; j++) {
-      const c = compareSortValues(restValues[j]![a], restValues[j]![b], rest[j]!.desc);
-      if (c !== 0) return c;
-    }
-    return 0;
-  });
-  return order.map((i) => entries[i]!);
+  return sortByRanks(defaultOrder(entries), sort);
 }
 
 /** A sorted array and what it reflects: the sort, and the store's reset and journal position. */
@@ -82,7 +39,7 @@ export function advanceSorted(prev: SortedState | null, store: RowStore, sort: S
   const next = { sort, resets: store.resets, seq: store.journalEnd };
   const changes = prev ? store.changesSince(prev.seq) : null;
   if (!prev || prev.sort !== sort || prev.resets !== store.resets || changes === null || changes.length > prev.arr.length / 8 + 64) {
-    return { arr: sortEntries(store.entries(), sort), ...next };
+    return { arr: sort.length === 0 ? defaultOrder(store.entries()) : sortByRanks(defaultSorted(store), sort), ...next };
   }
   if (changes.length === 0) return { arr: prev.arr, ...next };
   const spec = fullSpec(sort);
