@@ -40,7 +40,10 @@ export type ClusterModel = {
 export const key = (ns: string, name: string) => `${ns}/${name}`;
 
 export function createPodFor(m: ClusterModel, w: Workload, state: PodState, node: NodeInfo | null): KubeObject {
-  const name = podName(w, m.gen.rng, m.gen.rng.int(1000));
+  // A name still in use is never taken over: a real API server refuses the create (409), and a
+  // put over a live pod would reach watchers as a MODIFIED that changes the pod's uid.
+  let name = podName(w, m.gen.rng, m.gen.rng.int(1000));
+  for (let tries = 0; m.state.get('pods', key(w.namespace, name)) && tries < 100; tries++) name = podName(w, m.gen.rng, m.gen.rng.int(100_000));
   const pod = makePod(w, name, state, node ? { nodeName: node.name, hostIP: node.ip } : { nodeName: null, hostIP: null }, m.gen.rng, new Date());
   m.state.put('pods', pod);
   if (!node) queueForScheduling(m, w.namespace, name);
