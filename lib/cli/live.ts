@@ -13,7 +13,9 @@ import { snapshotPath } from './snapshot-file';
 
 export class UnreachableError extends Error {}
 
-const SYNC_TIMEOUT_MS = Number(process.env.PODNODE_SYNC_TIMEOUT_MS || 10_000);
+// The documented default: long enough for a first LIST of 150,000 pods (~15 s) on a busy API server;
+// a server that refuses or fails answers sooner, at its first failure (the cache goes stale).
+const SYNC_TIMEOUT_MS = Number(process.env.PODNODE_SYNC_TIMEOUT_MS || 60_000);
 
 export type LiveSource = { index: RowIndex; contextName: string; close: () => Promise<void> };
 
