@@ -1,7 +1,7 @@
 // The fan-out figures as `npm run bench -- --fanout` runs them alone (a simulator and a dashboard
 // per size, nothing else measured) and as the table prints them, one column per size.
 import path from 'node:path';
-import { measureFanout, type FanoutCell, type FanoutResult } from './fanout';
+import { FANOUT_NOTICE_MS, measureFanout, type FanoutCell, type FanoutResult } from './fanout';
 import { startDashboard, startSimProcess, stopChildren, waitReady } from './processes';
 
 export type FanoutSize = { pods: number; nodes: number; fanout: FanoutResult };
@@ -12,7 +12,7 @@ export async function fanoutOnly(pods: number, dir: string, ports: Ports, o: { w
   const kubeconfig = path.join(dir, `kubeconfig-${pods}`);
   const appBase = `http://127.0.0.1:${ports.app}`;
   try {
-    await startSimProcess(ports.sim, kubeconfig, { nodes, pods, churn: 0 });
+    await startSimProcess(ports.sim, kubeconfig, { nodes, pods, churn: 0, noticeMs: FANOUT_NOTICE_MS });
     const app = await startDashboard(ports.app, kubeconfig);
     await waitReady(appBase);
     const fanout = await measureFanout({ simBase: `http://127.0.0.1:${ports.sim}`, appBase, appPid: app.pid!, ...o });

@@ -14,6 +14,10 @@ const RATES = [100, 1000] as const;
 /** viewers connect this many at a time: a 150k-pod snapshot is megabytes per viewer */
 const CONNECT_BATCH = 10;
 const CLK_TCK = 100; // Linux's USER_HZ, what /proc/<pid>/stat counts in
+/** A spot notice's reclaim lands this long after churn gave it. At the simulator's default (AWS's two
+ *  minutes) the nodes noticed in one cell were reclaimed — tens of thousands of pod writes at 150k —
+ *  in the middle of a later cell, which then measured the earlier cell's churn, not its own. */
+export const FANOUT_NOTICE_MS = 1000;
 
 export type FanoutCell = {
   viewers: number;

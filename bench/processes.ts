@@ -23,10 +23,13 @@ export function startProcess(cmd: string, args: string[], env: Record<string, st
   });
 }
 
-export function startSimProcess(port: number, kubeconfig: string, opts: { nodes: number; pods: number; churn: number; history?: number }): Promise<ChildProcess> {
+type SimProcessOptions = { nodes: number; pods: number; churn: number; history?: number; noticeMs?: number };
+
+export function startSimProcess(port: number, kubeconfig: string, opts: SimProcessOptions): Promise<ChildProcess> {
   const args = ['--import', 'tsx', 'lib/sim/cli.ts', '--port', String(port), '--nodes', String(opts.nodes), '--pods', String(opts.pods)];
   args.push('--profile', 'mixed', '--seed', '1', '--churn', String(opts.churn), '--kubeconfig', kubeconfig);
   if (opts.history) args.push('--history', String(opts.history));
+  if (opts.noticeMs !== undefined) args.push('--notice-ms', String(opts.noticeMs));
   return startProcess(process.execPath, args, {}, /listening on/);
 }
 

@@ -22,7 +22,7 @@ import { joinPodNodes } from '@/lib/podnode';
 import { filterRows, parseQueryParams } from '@/lib/query';
 import { rssOf, startDashboard, startSimProcess, stopAll, stopChildren, waitReady } from './processes';
 import { kkWay, kubectlWay, percentiles, type Percentiles } from './run-support';
-import { measureFanout, type FanoutResult } from './fanout';
+import { FANOUT_NOTICE_MS, measureFanout, type FanoutResult } from './fanout';
 import { fanoutOnly, fanoutTable, type FanoutSize } from './fanout-report';
 import { runChaos } from './chaos';
 
@@ -101,7 +101,8 @@ async function oneSize(pods: number, dir: string, rss1k: { pods: number; rss: nu
   const nodes = Math.max(10, Math.round(pods / 30));
   const kubeconfig = path.join(dir, `kubeconfig-${pods}`);
   const failures: string[] = [];
-  await startSimProcess(SIM_PORT, kubeconfig, { nodes, pods, churn: 0 });
+  // churn 0 until the fan-out, whose spot notices are reclaimed within the cell that gave them
+  await startSimProcess(SIM_PORT, kubeconfig, { nodes, pods, churn: 0, noticeMs: FANOUT_NOTICE_MS });
   try {
     const joinFilterMs = await joinFilter(kubeconfig);
 
