@@ -40,9 +40,10 @@ function isoOf(ts: unknown): string {
   return '';
 }
 
-/** One row. `node` is the object named by spec.nodeName, or undefined when unscheduled or gone. */
-export function toPodNodeRow(pod: KubeObject, node: KubeObject | undefined, table: CapacityTable = DEFAULT_CAPACITY_TABLE): PodNodeRow {
-  return buildRow(pod, node, node ? nodeFactsOf(node, table) : NO_NODE);
+/** One row. `node` is the object named by spec.nodeName, or undefined when unscheduled or gone;
+ *  `facts` its nodeFactsOf, when the caller keeps them at hand. */
+export function toPodNodeRow(pod: KubeObject, node: KubeObject | undefined, table: CapacityTable = DEFAULT_CAPACITY_TABLE, facts?: NodeFacts): PodNodeRow {
+  return buildRow(pod, node, node ? (facts ?? nodeFactsOf(node, table)) : NO_NODE);
 }
 
 function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: NodeFacts): PodNodeRow {

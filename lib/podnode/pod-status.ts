@@ -92,7 +92,13 @@ export function kubectlColumnsOf(pod: KubeObject): KubectlPodColumns {
   if (pod.metadata.deletionTimestamp && status.reason === NODE_LOST) reason = 'Unknown';
   else if (pod.metadata.deletionTimestamp && !isTerminalPhase(status.phase)) reason = 'Terminating';
 
-  return { status: reason, ready: `${ready}/${total}`, restarts };
+  return { status: reason, ready: readyText(ready, total), restarts };
+}
+
+// "1/1", "0/2", …: the same few strings for every pod, made once rather than once per row.
+const READY_TEXT: string[][] = Array.from({ length: 17 }, (_, r) => Array.from({ length: 17 }, (_, t) => `${r}/${t}`));
+function readyText(ready: number, total: number): string {
+  return READY_TEXT[ready]?.[total] ?? `${ready}/${total}`;
 }
 
 export const podStatusOf = (pod: KubeObject): string => kubectlColumnsOf(pod).status;
