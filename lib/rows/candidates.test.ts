@@ -35,6 +35,14 @@ afterAll(async () => {
 
 const uids = (rows: { uid: string }[]) => rows.map((r) => r.uid);
 
+describe('the row index', () => {
+  it('says how long joining every pod at once took (what /api/healthz reports)', () => {
+    const fresh = new RowIndex(cache);
+    expect(fresh.lastFullJoin).toMatchObject({ pods: fresh.size });
+    expect(fresh.lastFullJoin!.ms).toBeGreaterThanOrEqual(0);
+  });
+});
+
 describe('candidate rows', () => {
   it('pins the intersection of the ns param and every = clause; NA and other ops pin nothing', () => {
     const q = (p: Record<string, string | string[]>) => parseQueryParams(p);

@@ -35,6 +35,9 @@ export class RowIndex {
    *  the bundler may load a view's module more than once, and every copy must see the same memo,
    *  above all the one that pairs with drainChangedNodes. */
   readonly derived = new Map<string, unknown>();
+  /** the last time (most of) the pods were joined at once — a first sync, a relist — and how long
+   *  it took: what sizing a deployment needs, reported by /api/healthz */
+  lastFullJoin: { pods: number; ms: number; at: string } | null = null;
 
   constructor(
     readonly cache: ClusterCache,
@@ -44,7 +47,7 @@ export class RowIndex {
     this.events = new EventIndex(cache.events());
     const t0 = performance.now();
     for (const pod of cache.pods()) this.put(pod, nodes);
-    logBigJoin(this.byUid.size, t0);
+    this.noteFullJoin(this.byUid.size, t0);
     cache.subscribe((batch) => this.apply(batch));
   }
 
@@ -149,7 +152,7 @@ export class RowIndex {
       }
     }
     if (upserts.size === 0 && deletes.size === 0 && !batch.status && extra === 0) return;
-    logBigJoin(batch.pods.upserts.length, t0);
+    this.noteFullJoin(batch.pods.upserts.length, t0);
     this.version++;
     if (upserts.size > 0 || deletes.size > 0 || batch.status) {
       const out: RowBatch = { upserts: [...upserts.values()], deletes: [...deletes], status: batch.status };
@@ -173,6 +176,10 @@ export class RowIndex {
     // a pod never changes namespace: adding again is a no-op
     this.buckets.namespace.add(row.namespace, uid);
     return row;
+  }
+
+  private noteFullJoin(pods: number, since: number): void {
+    if (pods > 0 && pods * 2 >= this.byUid.size) this.lastFullJoin = { pods, ms: Math.round(performance.now() - since), at: new Date().toISOString() };
   }
 
   private factsOf(node: KubeObject): NodeFacts {
@@ -205,12 +212,6 @@ export class RowIndex {
     this.byUid.delete(uid);
     return true;
   }
-}
-
-/** A first sync or a relist joins every pod at once: say how long it took, for whoever sizes the
- *  deployment (and the benchmark, which reads it from the dashboard's own output). */
-function logBigJoin(pods: number, since: number): void {
-  if (pods >= 10_000) console.info(`podnode: joined ${pods} pods into rows in ${Math.round(performance.now() - since)} ms`);
 }
 
 function nodeNameOf(pod: KubeObject): string | null {
