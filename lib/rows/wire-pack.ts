@@ -20,7 +20,7 @@ const FIELDS = [
 const WIDTH = FIELDS.length;
 const CELL = z.union([z.string(), z.number(), z.null()]);
 
-export const packedRowsSchema = z.object({
+const packedRowsSchema = z.object({
   /** the field order the numbers follow: a reader built for another order refuses the message */
   fields: z.array(z.string()),
   strings: z.array(z.string()),
