@@ -43,7 +43,9 @@ export async function runChaos(): Promise<boolean> {
     await waitReady(base);
     const subject = dashboardSubject(base, POLICY, logs);
     const sim = new SimControl(`http://127.0.0.1:${SIM_PORT}`);
-    for (const s of SCENARIOS) {
+    // --scenario=TEXT: only the scenarios whose name contains it (rerun one after a fix)
+    const only = process.argv.find((a) => a.startsWith('--scenario='))?.slice('--scenario='.length);
+    for (const s of SCENARIOS.filter((x) => !only || x.name.includes(only))) {
       const r = await runScenario(s, subject, sim, 'long');
       results.push(r);
       console.log(`  ${r.name}: fault ${r.faultMs} ms, recovery ${r.recoveryMs} ms, ${JSON.stringify(r.counts)}${r.problems.length ? `\n    PROBLEMS: ${r.problems.join('; ')}` : ''}`);
