@@ -1,6 +1,8 @@
 // Every parameter is hostile input. 10,000+ generated requests go through what every route runs —
 // the guard, the view resolver, the selection and each response format — against a live cache:
-// none answers 5xx, and none takes more than 50 ms to be refused.
+// none answers 5xx, and none takes more than 250 ms to be refused. The bound is there to catch
+// input that costs super-linear time (a backtracking pattern takes seconds), not to time the
+// refusal: on shared, busy cores a GC pause alone passed 50 ms. The slowest is printed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { stopClusterCaches } from '@/lib/kube/registry';
@@ -54,7 +56,7 @@ async function answer(pairs: [string, string][], respond: Responder = respondPod
 }
 
 describe('hostile requests', () => {
-  it('10,000 generated parameter sets: never a 5xx, every refusal within 50 ms', async () => {
+  it('10,000 generated parameter sets: never a 5xx, every refusal within 250 ms', async () => {
     await fc.assert(
       fc.asyncProperty(hostileParams, async (pairs) => {
         tried++;
@@ -62,7 +64,7 @@ describe('hostile requests', () => {
         expect(status, JSON.stringify(pairs).slice(0, 300)).toBeLessThan(500);
         if (status >= 400) {
           worstRejectMs = Math.max(worstRejectMs, ms);
-          expect(ms, JSON.stringify(pairs).slice(0, 300)).toBeLessThan(50);
+          expect(ms, JSON.stringify(pairs).slice(0, 300)).toBeLessThan(250);
         }
       }),
       { numRuns: 10_000 },
