@@ -22,7 +22,7 @@ export async function fanoutOnly(pods: number, dir: string, ports: Ports, o: { w
   }
 }
 
-const kb = (b: number) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : `${Math.round(b / 1024)} KB`);
+const kb = (b: number) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(1)} MB` : `${(b / 1024).toFixed(b < 10240 ? 1 : 0)} KB`);
 
 function cellText(c: FanoutCell | undefined): string {
   if (!c) return '—';
@@ -49,7 +49,9 @@ export function fanoutTable(sizes: FanoutSize[]): string {
   for (const n of [1, 100]) {
     lines.push(row(`API server per minute, ${n} viewer${n > 1 ? 's' : ''} @ 100 ev/s`, (s) => {
       const c = find(s, n, 100);
-      return c ? `${c.apiPerMin.requests} requests, ${kb(c.apiPerMin.bytes)}` : '—';
+      // bytes follow the writes the simulator made, which churn's dice vary from cell to cell: per
+      // write is the figure comparable between 1 and 100 viewers
+      return c ? `${c.apiPerMin.requests} requests, ${kb(c.apiPerMin.bytes)} (${kb(c.apiPerMin.bytes / 60 / Math.max(1, c.simWritesPerS))} a write)` : '—';
     }));
   }
   return lines.join('\n');
