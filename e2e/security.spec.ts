@@ -34,7 +34,7 @@ function raw(base: string, urlPath: string, headers: Record<string, string>, met
   });
 }
 
-const PROTECTED = ['/', '/nodes', '/workloads', '/api/podnodes', '/api/podnodes/stream', '/api/snapshot', '/api/nodes', '/api/nodes/stream', '/api/workloads', '/api/workloads/stream', '/api/healthz', '/api/readyz', '/login'];
+const PROTECTED = ['/', '/nodes', '/workloads', '/api/podnodes', '/api/podnodes/stream', '/api/snapshot', '/api/nodes', '/api/nodes/stream', '/api/workloads', '/api/workloads/stream', '/api/healthz', '/api/readyz', '/api/diagnostics', '/login'];
 
 test('a foreign Host gets 403 naming PODNODE_ALLOWED_HOSTS on the page, every route and the stream', async ({ baseURL }) => {
   for (const p of PROTECTED) {
@@ -107,7 +107,7 @@ test.describe('with PODNODE_TOKEN', () => {
   });
 
   test('API and stream answer 401 without the token, 200 with the bearer token; the page sends you to sign in', async () => {
-    for (const p of ['/api/podnodes', '/api/podnodes/stream', '/api/snapshot', '/api/podnode/x']) {
+    for (const p of ['/api/podnodes', '/api/podnodes/stream', '/api/snapshot', '/api/podnode/x', '/api/diagnostics']) {
       const r = await raw(base, p, {});
       expect(r.status, p).toBe(401);
       expect(r.headers['www-authenticate'], p).toContain('Bearer');
