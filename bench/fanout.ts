@@ -65,7 +65,7 @@ const same = (a: Map<string, string>, b: Map<string, string>) => a.size === b.si
 
 /** After churn stops: wait until two fresh queries agree (the cache has caught up; a spot node's
  *  delayed reclaim may still land), give the stream a patch interval, then compare every viewer. */
-async function lossCheck(viewers: Viewer[], queryUrl: string): Promise<{ truth: Map<string, string>; lost: FanoutCell['lost'] }> {
+export async function lossCheck(viewers: Viewer[], queryUrl: string): Promise<{ truth: Map<string, string>; lost: FanoutCell['lost'] }> {
   let truth = await truthOf(queryUrl);
   for (let i = 0; i < 30; i++) {
     await sleep(1000);

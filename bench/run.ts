@@ -11,6 +11,8 @@
 //   npm run bench -- --fanout          the fan-out alone, at 10k pods unless --sizes says otherwise;
 //                                      --window=60 per cell (default 20 s), --fanout-query='ns=a,b'
 //   npm run bench -- --chaos           the chaos suite's long form alone (chaos.ts, docs/chaos.md)
+//   npm run bench -- --soak            30 minutes of churn and 10 viewers: RSS, handles, timers, loss
+//                                      (soak.ts); --minutes=4 for a short one, --pods=10000
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +27,7 @@ import { kkWay, kubectlWay, percentiles, type Percentiles } from './run-support'
 import { FANOUT_NOTICE_MS, measureFanout, type FanoutResult } from './fanout';
 import { fanoutOnly, fanoutTable, type FanoutSize } from './fanout-report';
 import { runChaos } from './chaos';
+import { runSoak } from './soak';
 
 const exec = promisify(execFile);
 const argv = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -236,9 +239,11 @@ async function main() {
   console.log(`\n${tables}\n${failed.length ? `\nfailures:\n${failed.join('\n')}\n` : ''}\nwritten to ${out}`);
 }
 
-// --chaos runs the chaos suite's long form instead (chaos.ts); it fails the command on a problem
-const run = process.argv.includes('--chaos')
-  ? runChaos().then((ok) => { if (!ok) process.exitCode = 1; })
+// --chaos runs the chaos suite's long form instead (chaos.ts), --soak the soak (soak.ts); each fails
+// the command when it finds a problem
+const judged = process.argv.includes('--chaos') ? runChaos : process.argv.includes('--soak') ? runSoak : null;
+const run = judged
+  ? judged().then((ok) => { if (!ok) process.exitCode = 1; })
   : main();
 run.catch((err) => {
   console.error(err);
