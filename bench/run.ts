@@ -8,6 +8,8 @@
 //
 //   npm run bench                      every size
 //   npm run bench -- --sizes=1000,10000 --requests=50
+//   npm run bench -- --sizes=150000 --settle-churn=50 --node-options=--max-old-space-size=448
+//                                      steady RSS under churn, with a deployment's heap cap
 //   npm run bench -- --fanout          the fan-out alone, at 10k pods unless --sizes says otherwise;
 //                                      --window=60 per cell (default 20 s), --fanout-query='ns=a,b'
 //   npm run bench -- --chaos           the chaos suite's long form alone (chaos.ts, docs/chaos.md)
@@ -41,6 +43,11 @@ const REQUESTS = Number(argv('requests') ?? 200);
 // allocation: at 150k pods RSS sits near 600 MB until then and near 430 MB after. A window of 90 s
 // whose last third is the steady figure measures the process as it runs, not as it boots.
 const SETTLE_S = Number(argv('settle') ?? 90);
+// --settle-churn=50: the simulator churns at that rate through the settle window, so steady RSS is a
+// running cluster's (garbage from replaced pods included); 0 = an idle cluster
+const SETTLE_CHURN = Number(argv('settle-churn') ?? 0);
+// --node-options='--max-old-space-size=448': the dashboard's NODE_OPTIONS, as a deployment sets them
+const NODE_OPTIONS = argv('node-options');
 // kubectl -o json holds the whole list in memory: at 150,000 pods it passed 13 GB and was killed
 const KUBECTL_MAX = Number(argv('kubectl-max') ?? 50_000);
 const SIM_PORT = 17471;
@@ -53,8 +60,12 @@ type SizeResult = {
   firstSyncMs: number;
   rssMB: number;
   rssPeakMB: number;
+  /** the highest RSS while the first sync ran */
+  rssSyncPeakMB: number;
   bytesPerPod: number;
   joinFilterMs: number;
+  /** the dashboard's own join of every pod into indexed rows at its first sync (/api/healthz) */
+  dashboardJoinMs: number | null;
   selective: Percentiles & { matched: number };
   unselective: Percentiles & { matched: number };
   /** ms per way; null where the way was not run (kubectl above --kubectl-max) */
@@ -112,15 +123,22 @@ async function oneSize(pods: number, dir: string, rss1k: { pods: number; rss: nu
     const stray = await fetch(`${base}/api/readyz`).then(() => true, () => false);
     if (stray) throw new Error(`something already answers on ${base}: stop it first (a dashboard left from an interrupted run?)`);
     const t0 = performance.now();
-    const app = await startDashboard(APP_PORT, kubeconfig);
-    await waitReady(base);
+    const app = await startDashboard(APP_PORT, kubeconfig, NODE_OPTIONS ? { NODE_OPTIONS } : {});
+    // the first sync's own peak: a memory limit must hold it too
+    let syncPeak = 0;
+    const sampler = setInterval(() => { try { syncPeak = Math.max(syncPeak, rssOf(app.pid!)); } catch { /* exited */ } }, 250);
+    await waitReady(base).finally(() => clearInterval(sampler));
     const firstSyncMs = performance.now() - t0;
+    const health = (await (await fetch(`${base}/api/healthz`)).json()) as { lastFullJoin: { ms: number } | null };
+    const dashboardJoinMs = health.lastFullJoin?.ms ?? null;
     // every shipped feature on: the node and workload views computed once, as an open page would
     await (await fetch(`${base}/api/nodes`)).arrayBuffer();
     await (await fetch(`${base}/api/workloads`)).arrayBuffer();
     await new Promise((r) => setTimeout(r, 1000));
     let peak = 0;
     const samples: number[] = [];
+    const churn = (perSecond: number) => fetch(`http://127.0.0.1:${SIM_PORT}/sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ churnPerSecond: perSecond }) });
+    if (SETTLE_CHURN > 0) await churn(SETTLE_CHURN);
     const settled = Date.now() + SETTLE_S * 1000;
     while (Date.now() < settled) {
       const r = rssOf(app.pid!);
@@ -128,6 +146,7 @@ async function oneSize(pods: number, dir: string, rss1k: { pods: number; rss: nu
       samples.push(r);
       await new Promise((r) => setTimeout(r, 1000));
     }
+    if (SETTLE_CHURN > 0) await churn(0);
     // steady state: the median of the last third of the window, no forced GC
     const steady = percentiles(samples.slice(-Math.max(1, Math.floor(samples.length / 3)))).p50;
 
@@ -173,7 +192,7 @@ async function oneSize(pods: number, dir: string, rss1k: { pods: number; rss: nu
     const fanout = await measureFanout({ simBase: `http://127.0.0.1:${SIM_PORT}`, appBase: base, appPid: app.pid!, ...FANOUT });
     const bytesPerPod = rss1k && pods > rss1k.pods ? (steady - rss1k.rss) / (pods - rss1k.pods) : steady / pods;
     return {
-      pods, nodes, firstSyncMs: Math.round(firstSyncMs), rssMB: mb(steady), rssPeakMB: mb(peak), bytesPerPod: Math.round(bytesPerPod), joinFilterMs: Math.round(joinFilterMs),
+      pods, nodes, dashboardJoinMs, firstSyncMs: Math.round(firstSyncMs), rssMB: mb(steady), rssPeakMB: mb(peak), rssSyncPeakMB: mb(syncPeak), bytesPerPod: Math.round(bytesPerPod), joinFilterMs: Math.round(joinFilterMs),
       selective, unselective, failures, fanout,
       question: { kubectl: kubectl && Math.round(kubectl.ms), kk: Math.round(kk.ms), cliCold: Math.round(cliCold), cliServer: Math.round(cliServer), dashboardApi: Math.round(dashboardApi), answer },
     };
@@ -195,9 +214,10 @@ function table(results: SizeResult[]): string {
     `| figure | ${cols.join(' | ')} |`,
     `|---|${cols.map(() => '---').join('|')}|`,
     row('first sync (process start → ready)', (r) => `${(r.firstSyncMs / 1000).toFixed(1)} s`),
-    row('dashboard RSS, steady (peak)', (r) => `${r.rssMB} MB (${r.rssPeakMB})`),
+    row(`dashboard RSS, steady (peak after sync; during sync)${SETTLE_CHURN ? `, churn ${SETTLE_CHURN}/s` : ''}`, (r) => `${r.rssMB} MB (${r.rssPeakMB}; ${r.rssSyncPeakMB ?? '—'})`),
     row('bytes per pod (marginal RSS)', (r) => `${r.bytesPerPod}`),
-    row('full join + filter', (r) => `${r.joinFilterMs} ms`),
+    row('full join + filter (joinPodNodes, this process)', (r) => `${r.joinFilterMs} ms`),
+    row('join into the row index (dashboard, first sync)', (r) => (r.dashboardJoinMs === null ? '—' : `${r.dashboardJoinMs} ms`)),
     row('selective query p50/p95/p99', (r) => `${r.selective.p50.toFixed(0)}/${r.selective.p95.toFixed(0)}/${r.selective.p99.toFixed(0)} ms (${r.selective.matched} rows)`),
     row('unselective query p50/p95/p99', (r) => `${r.unselective.p50.toFixed(0)}/${r.unselective.p95.toFixed(0)}/${r.unselective.p99.toFixed(0)} ms (${r.unselective.matched} rows)`),
     row('spot pods of 2 namespaces: kubectl ×2 + join', (r) => q(r, 'kubectl')),
