@@ -3,8 +3,12 @@
 import type { FanoutCell } from './fanout';
 import type { Percentiles } from './run-support';
 
-/** one reading: the dashboard's RSS, heap, handles (not timers) and timers, the simulator's pods */
-export type Sample = { tS: number; rssMB: number; heapUsedMB: number; handles: number; timers: number; pods: number; resources: Record<string, number> };
+/** one reading: the dashboard's RSS, its JS heap (used, and committed by V8) and memory outside it
+ *  (buffers), its handles (not timers) and timers; the simulator's pods */
+export type Sample = {
+  tS: number; rssMB: number; heapUsedMB: number; heapTotalMB: number; externalMB: number;
+  handles: number; timers: number; pods: number; resources: Record<string, number>;
+};
 
 /** A series after warm-up: where it started and ended (medians of its first and last fifth, at
  *  least a minute each: RSS climbs by a third between major GCs every minute or two under churn, so
@@ -59,7 +63,7 @@ export function fit(samples: readonly Sample[], f: (s: Sample) => number): Fit {
 
 export type SoakResult = {
   pods: number; nodes: number; minutes: number; warmupS: number; viewers: number; churnPerS: number; simWritesPerS: number;
-  clusterPods: Fit; rss: Fit; heapUsed: Fit; handles: Fit; timers: Fit;
+  clusterPods: Fit; rss: Fit; heapUsed: Fit; heapTotal: Fit; external: Fit; handles: Fit; timers: Fit;
   rows: number; lost: FanoutCell['lost']; rejections: string[]; exited: number | string | null;
   latencyMs: Percentiles & { samples: number };
 };
@@ -92,8 +96,9 @@ export function soakTable(r: SoakResult, goals: Goal[]): string {
     // the cluster's size moves with spot interruptions: an RSS figure means something only beside it
     ['pods in the cluster after warm-up → end', `${r.clusterPods.start} → ${r.clusterPods.end} (range ${r.clusterPods.min}–${r.clusterPods.max})`],
     ['RSS after warm-up → end', `${r.rss.start.toFixed(0)} → ${r.rss.end.toFixed(0)} MB (${signed(r.rss.growthPct)}%), range ${r.rss.min.toFixed(0)}–${r.rss.max.toFixed(0)} MB`],
-    ['RSS slope (least squares, post-warm-up)', `${signed(r.rss.slopePerH)} MB/h`],
-    ['JS heap used after warm-up → end', `${r.heapUsed.start.toFixed(0)} → ${r.heapUsed.end.toFixed(0)} MB, slope ${signed(r.heapUsed.slopePerH)} MB/h`],
+    ['RSS slope (least squares, post-warm-up)', `${signed(r.rss.slopePerH)} MB/h (each minute's floor: ${signed(r.rss.floorSlopePerH)} MB/h)`],
+    // where RSS went: live JS objects, the heap V8 keeps committed around them, or buffers outside it
+    ...(['heapUsed', 'heapTotal', 'external'] as const).map((k) => [`JS ${k} after warm-up → end`, `${r[k].start.toFixed(0)} → ${r[k].end.toFixed(0)} MB; floor slope ${signed(r[k].floorSlopePerH)} MB/h`]),
     ['open handles (not timers)', trend(r.handles)],
     ['timers', trend(r.timers)],
     ['viewers vs a fresh /api/podnodes query', lost],

@@ -94,7 +94,9 @@ export async function runSoak(): Promise<boolean> {
       if (app.exitCode !== null || app.signalCode !== null) break;
       const [tS, rss] = [Math.round((Date.now() - t0) / 1000), rssOf(app.pid!)];
       const [{ handles, timers, last: d }, cluster] = await Promise.all([readHeld(base), simCluster(simBase)]);
-      const s = { tS, rssMB: rss / 2 ** 20, heapUsedMB: d.memory.heapUsedBytes / 2 ** 20, handles, timers, pods: cluster.pods, resources: d.resources };
+      const mb = (b: number) => b / 2 ** 20;
+      const { heapUsedBytes, heapTotalBytes, externalBytes } = d.memory;
+      const s = { tS, rssMB: mb(rss), heapUsedMB: mb(heapUsedBytes), heapTotalMB: mb(heapTotalBytes), externalMB: mb(externalBytes), handles, timers, pods: cluster.pods, resources: d.resources };
       samples.push(s);
       if (samples.length % 6 === 1) console.log(`  ${(s.tS / 60).toFixed(1)} min: ${s.pods} pods, RSS ${s.rssMB.toFixed(0)} MB, heap ${s.heapUsedMB.toFixed(0)} MB, ${s.handles} handles, ${s.timers} timers ${JSON.stringify(d.resources)}`);
     }
@@ -116,7 +118,8 @@ export async function runSoak(): Promise<boolean> {
   const latencies = viewers.flatMap((v) => v.latencies);
   const result: SoakResult = {
     pods, nodes, minutes, warmupS: Math.round(warmupS), viewers: VIEWERS, churnPerS: CHURN, simWritesPerS: Math.round(writesPerS),
-    clusterPods: fit(after, (s) => s.pods), rss: fit(after, (s) => s.rssMB), heapUsed: fit(after, (s) => s.heapUsedMB), handles: fit(after, (s) => s.handles), timers: fit(after, (s) => s.timers),
+    clusterPods: fit(after, (s) => s.pods), rss: fit(after, (s) => s.rssMB), heapUsed: fit(after, (s) => s.heapUsedMB), heapTotal: fit(after, (s) => s.heapTotalMB), external: fit(after, (s) => s.externalMB),
+     handles: fit(after, (s) => s.handles), timers: fit(after, (s) => s.timers),
     rows, lost, rejections, exited, latencyMs: { ...percentiles(latencies), samples: latencies.length },
   };
   const goals = judge(result);
