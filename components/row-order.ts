@@ -3,7 +3,6 @@
 // live patch moves only the rows it changed.
 import type { WireRow } from '@/lib/rows/wire';
 import type { Entry, RowStore } from '@/components/row-store';
-import type { SortValue } from '@/lib/query';
 import { compareKeys, defaultOrder, fullSpec, sortByRanks, sortValue, type SortSpec } from '@/components/row-sort';
 
 export type { SortSpec };
@@ -53,25 +52,28 @@ function advance(prev: SortedState | null, store: RowStore, sort: SortSpec): Sor
   if (changes.length === 0) return { arr: prev.arr, ...next };
   const spec = fullSpec(sort);
   const keyOf = (e: Entry) => spec.map((s) => sortValue(e.row, s.id));
-  const arr = prev.arr.slice();
-  const lowerBound = (k: SortValue[]) => {
-    let lo = 0;
-    let hi = arr.length;
+  // Many changes (a busy cluster between two clicks): drop the changed rows in one pass and merge
+  // the new ones in by binary search, O(n + k log n), instead of k splices of O(n) each.
+  const removed = new Set<Entry>();
+  for (const c of changes) if (c.old) removed.add(c.old);
+  const kept = removed.size > 0 ? prev.arr.filter((e) => !removed.has(e)) : prev.arr;
+  const added = changes.flatMap((c) => (c.next && !removed.has(c.next) ? [{ e: c.next, k: keyOf(c.next) }] : []));
+  added.sort((a, b) => compareKeys(a.k, b.k, spec));
+  const arr: Entry[] = [];
+  let from = 0;
+  for (const { e, k } of added) {
+    let lo = from;
+    let hi = kept.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (compareKeys(keyOf(arr[mid]!), k, spec) < 0) lo = mid + 1;
+      if (compareKeys(keyOf(kept[mid]!), k, spec) < 0) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
-  };
-  for (const { old, next: added } of changes) {
-    if (old) {
-      let at = lowerBound(keyOf(old));
-      if (arr[at] !== old) at = arr.indexOf(old);
-      if (at >= 0) arr.splice(at, 1);
-    }
-    if (added) arr.splice(lowerBound(keyOf(added)), 0, added);
+    for (let i = from; i < lo; i++) arr.push(kept[i]!);
+    arr.push(e);
+    from = lo;
   }
+  for (let i = from; i < kept.length; i++) arr.push(kept[i]!);
   return { arr, ...next };
 }
 
