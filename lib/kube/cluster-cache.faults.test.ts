@@ -162,6 +162,19 @@ describe('ClusterCache recovery', () => {
     expect(cache.getStatus()).toMatchObject({ state: 'stale', lastSyncAt: null });
   });
 
+  it('a quiet cluster whose server lost its history (restart without continuity) relists at once, without the expiry backoff', async () => {
+    const delays: number[] = [];
+    const cache = await synced({ quietGoneMs: 300, onBackoff: (info) => info.resource === 'pods' && info.error instanceof KubeApiError && info.error.gone && delays.push(info.delayMs) });
+    const listedAt = Date.now();
+    // quiet: no event since the LIST, for longer than quietGoneMs (the precondition, not the check)
+    await waitFor(() => Date.now() - listedAt > 400, 2_000, 'a quiet spell');
+    const chains = sim!.stats().listChains.pods ?? 0;
+    sim!.faults.apply({ restart: { keepResourceVersion: false } });
+    await waitFor(() => (sim!.stats().listChains.pods ?? 0) > chains && cache.getStatus().state === 'live', 5_000, 'a relist');
+    expect(cache.metrics().pods.gones).toBeGreaterThanOrEqual(1);
+    expect(delays).toEqual([]);
+  });
+
   it('a watch that keeps answering 410 after a fresh LIST: relists back off, the status says syncing, then recovers', async () => {
     const delays: number[] = [];
     const cache = await synced({ onBackoff: (info) => info.resource === 'pods' && info.error instanceof KubeApiError && info.error.gone && delays.push(info.delayMs) });

@@ -38,6 +38,8 @@ export type ClusterCacheOptions = {
   watchTimeoutSeconds?: readonly [number, number];
   /** socket idle time that fails a LIST page; default 60 s */
   listIdleTimeoutMs?: number;
+  /** see ResourceSyncConfig.quietGoneMs; default 5 s */
+  quietGoneMs?: number;
   backoff?: BackoffOptions;
   /** observability hook: every retry delay chosen */
   onBackoff?: (info: BackoffInfo) => void;
@@ -96,6 +98,7 @@ export class ClusterCache {
       watchdogMs: opts.watchdogMs ?? 90_000,
       watchTimeoutSeconds: opts.watchTimeoutSeconds ?? ([300, 600] as const),
       listIdleTimeoutMs: opts.listIdleTimeoutMs ?? 60_000,
+      quietGoneMs: opts.quietGoneMs,
       backoff: opts.backoff,
       forbiddenRetryMs: opts.forbiddenRetryMs,
     };

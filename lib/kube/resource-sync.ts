@@ -27,6 +27,9 @@ export type ResourceSyncConfig = {
   watchTimeoutSeconds: readonly [number, number];
   listIdleTimeoutMs: number;
   backoff?: BackoffOptions;
+  /** a watch that expires this long after its LIST is routine, even on a quiet cluster that sent
+   *  no event meanwhile: relist at once rather than back off; default 5 s */
+  quietGoneMs?: number;
   /** after a 403, how long before asking again: permissions change rarely, and a storm of
    *  refused LISTs helps nobody; default 5 min */
   forbiddenRetryMs?: number;
@@ -65,6 +68,7 @@ export class ResourceSync {
    *  server that lists fine but expires every watch at once is asked ever more slowly */
   private readonly goneBackoff: Backoff;
   private eventsSinceList = 0;
+  private listedAt = 0;
   private kc: KubeConfig | null = null;
 
   constructor(
@@ -102,7 +106,9 @@ export class ResourceSync {
           // client-go's reflector does. A LIST chain that keeps expiring (continue token too old)
           // falls through to the ordinary backoff below.
           if (fromWatch) {
-            if (this.eventsSinceList > 0) {
+            // (quiet: a server that lost its history — a restore, a restart without continuity —
+            // expires a watch that had nothing to say; only an expiry right after the LIST loops)
+            if (this.eventsSinceList > 0 || Date.now() - this.listedAt >= (this.cfg.quietGoneMs ?? 5_000)) {
               this.goneBackoff.reset();
               continue;
             }
@@ -168,6 +174,7 @@ export class ResourceSync {
     this.needList = false;
     this.requireEvent = false;
     this.backoff.reset();
+    this.listedAt = Date.now();
     this.hooks.listed();
     this.hooks.healthy();
   }
