@@ -37,7 +37,10 @@ async function simCluster(simBase: string): Promise<{ pods: number; rv: number }
 }
 
 async function diagnosticsOf(base: string): Promise<Diagnostics> {
-  const res = await fetch(`${base}/api/diagnostics`);
+  // one retry on a network error: a keep-alive socket the server closed as it was reused (seen once
+  // when a heap snapshot paused the dashboard) must not end a half-hour run
+  const url = `${base}/api/diagnostics`;
+  const res = await fetch(url).catch(() => fetch(url));
   // an older build has no such route: say how to get one rather than judge on zeros
   if (res.status === 404) throw new Error('the build has no /api/diagnostics: run `npx next build` first');
   if (!res.ok) throw new Error(`/api/diagnostics answered ${res.status}`);
