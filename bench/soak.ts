@@ -101,7 +101,7 @@ export async function runSoak(): Promise<boolean> {
       const { heapUsedBytes, heapTotalBytes, externalBytes } = d.memory;
       const s = { tS, rssMB: mb(rss), heapUsedMB: mb(heapUsedBytes), heapTotalMB: mb(heapTotalBytes), externalMB: mb(externalBytes), handles, timers, pods: cluster.pods, resources: d.resources };
       samples.push(s);
-      if (samples.length % 6 === 1) console.log(`  ${(s.tS / 60).toFixed(1)} min: ${s.pods} pods, RSS ${s.rssMB.toFixed(0)} MB, heap ${s.heapUsedMB.toFixed(0)} MB, ${s.handles} handles, ${s.timers} timers ${JSON.stringify(d.resources)}`);
+      if (samples.length % 6 === 1) console.log(`  ${(s.tS / 60).toFixed(1)} min: ${s.pods} pods, RSS ${s.rssMB.toFixed(0)} MB, heap ${s.heapUsedMB.toFixed(0)}/${s.heapTotalMB.toFixed(0)} MB, external ${s.externalMB.toFixed(0)} MB, ${s.handles} handles, ${s.timers} timers ${JSON.stringify(d.resources)}`);
     }
     exited = app.exitCode ?? app.signalCode;
     writesPerS = ((await simCluster(simBase)).rv - rv0) / ((Date.now() - t0) / 1000);
