@@ -10,13 +10,11 @@ import { facetsFor } from '@/lib/rows/facets-memo';
 
 export type QuerySnapshot = { event: SnapshotEvent; selection: Selection; cells: CellColumn[] };
 
-/** `limit` caps the rows sent (the page's first paint); `matched` always counts them all. */
-export function snapshotOf(index: RowIndex, query: Query, limit = Infinity): QuerySnapshot {
+/** The query's rows and everything a snapshot says besides them. */
+function selectWithMeta(index: RowIndex, query: Query) {
   const selection = selectRows(index.candidates(query), query);
   const cells = cellColumns(selection.compiled, query);
-  const rows = limit < selection.rows.length ? selection.rows.slice(0, limit) : selection.rows;
-  const event: SnapshotEvent = {
-    rows: rows.map((r) => toWireRow(r, cells)),
+  const meta = {
     total: index.size,
     matched: selection.rows.length,
     nodes: index.cache.nodes().size,
@@ -24,7 +22,14 @@ export function snapshotOf(index: RowIndex, query: Query, limit = Infinity): Que
     context: index.cache.context(),
     facets: facetsFor(index, query),
   };
-  return { event, selection, cells };
+  return { selection, cells, meta };
+}
+
+/** `limit` caps the rows sent (the page's first paint); `matched` always counts them all. */
+export function snapshotOf(index: RowIndex, query: Query, limit = Infinity): QuerySnapshot {
+  const { selection, cells, meta } = selectWithMeta(index, query);
+  const rows = limit < selection.rows.length ? selection.rows.slice(0, limit) : selection.rows;
+  return { event: { rows: rows.map((r) => toWireRow(r, cells)), ...meta }, selection, cells };
 }
 
 /** The stream's first message: the snapshot as row objects, or with `pack` in the compact form
@@ -34,17 +39,8 @@ export function streamSnapshotOf(index: RowIndex, query: Query, pack: boolean): 
     const { event, selection, cells } = snapshotOf(index, query);
     return { message: event, selection, cells };
   }
-  const selection = selectRows(index.candidates(query), query);
-  const cells = cellColumns(selection.compiled, query);
+  const { selection, cells, meta } = selectWithMeta(index, query);
   const rows = selection.rows;
-  const message: WireSnapshot = {
-    packed: packRows(rows, cells.map((c) => ({ path: c.path, cellOf: (i: number) => cellOf(c.get(rows[i]!)) }))),
-    total: index.size,
-    matched: rows.length,
-    nodes: index.cache.nodes().size,
-    status: index.cache.getStatus(),
-    context: index.cache.context(),
-    facets: facetsFor(index, query),
-  };
-  return { message, selection, cells };
+  const packed = packRows(rows, cells.map((c) => ({ path: c.path, cellOf: (i: number) => cellOf(c.get(rows[i]!)) })));
+  return { message: { packed, ...meta }, selection, cells };
 }
