@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { percentiles, type Percentiles } from './run-support';
+import { SimControl } from './chaos/sim-http';
 import { diff, RV_PATH, STAMP_PATH, versionOf, Viewer, type Diff, type WireRowLike } from './fanout-viewer';
 
 const VIEWERS = [1, 10, 100] as const;
@@ -50,11 +51,6 @@ function cpuSeconds(pid: number): number {
   return (Number(rest[11]) + Number(rest[12])) / CLK_TCK;
 }
 
-async function post(url: string, body: unknown): Promise<unknown> {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
-  return res.json();
-}
 const getJson = async <T>(url: string): Promise<T> => (await (await fetch(url)).json()) as T;
 
 async function truthOf(url: string): Promise<Map<string, string>> {
@@ -90,12 +86,13 @@ async function cell(o: FanoutOptions, n: number, rate: number, streamUrl: string
   try {
     for (let i = 0; i < n; i += CONNECT_BATCH) await Promise.all(viewers.slice(i, i + CONNECT_BATCH).map((v) => v.start(streamUrl)));
     await sleep(1000); // the snapshots' serialisation out of the CPU figure
-    await post(`${o.simBase}/sim/stats/reset`, {});
+    const sim = new SimControl(o.simBase);
+    await sim.resetStats();
     const rv0 = (await getJson<{ resourceVersion: number }>(`${o.simBase}/sim/cluster`)).resourceVersion;
     const [cpu0, own0, t0] = [cpuSeconds(o.appPid), process.cpuUsage(), performance.now()];
-    await post(`${o.simBase}/sim/faults`, { churnPerSecond: rate, stampPods: true });
+    await sim.faults({ churnPerSecond: rate, stampPods: true });
     await sleep(o.windowS * 1000);
-    await post(`${o.simBase}/sim/faults`, { churnPerSecond: 0 });
+    await sim.faults({ churnPerSecond: 0 });
     const seconds = (performance.now() - t0) / 1000;
     const [cpu1, own] = [cpuSeconds(o.appPid), process.cpuUsage(own0)];
     const stats = await getJson<SimStats>(`${o.simBase}/sim/stats`);
@@ -138,7 +135,7 @@ export async function measureFanout(o: FanoutOptions): Promise<FanoutResult> {
       }
     }
   } finally {
-    await post(`${o.simBase}/sim/faults`, { reset: true }).catch(() => undefined);
+    await new SimControl(o.simBase).faults({ reset: true }).catch(() => undefined);
   }
   return { query: o.query, cells };
 }

@@ -29,6 +29,7 @@ import { kkWay, kubectlWay, percentiles, type Percentiles } from './run-support'
 import { FANOUT_NOTICE_MS, measureFanout, type FanoutResult } from './fanout';
 import { fanoutOnly, fanoutTable, type FanoutSize } from './fanout-report';
 import { runChaos } from './chaos';
+import { SimControl } from './chaos/sim-http';
 import { runSoak } from './soak';
 
 const exec = promisify(execFile);
@@ -137,7 +138,7 @@ async function oneSize(pods: number, dir: string, rss1k: { pods: number; rss: nu
     await new Promise((r) => setTimeout(r, 1000));
     let peak = 0;
     const samples: number[] = [];
-    const churn = (perSecond: number) => fetch(`http://127.0.0.1:${SIM_PORT}/sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ churnPerSecond: perSecond }) });
+    const churn = (perSecond: number) => new SimControl(`http://127.0.0.1:${SIM_PORT}`).faults({ churnPerSecond: perSecond });
     if (SETTLE_CHURN > 0) await churn(SETTLE_CHURN);
     const settled = Date.now() + SETTLE_S * 1000;
     while (Date.now() < settled) {

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostics } from '@/lib/api/diagnostics';
 import { unhandledRejections } from './chaos/dashboard-subject';
+import { SimControl } from './chaos/sim-http';
 import { lossCheck } from './fanout';
 import { RV_PATH, STAMP_PATH, Viewer } from './fanout-viewer';
 import { outputOf, rssOf, startDashboard, startSimProcess, stopChildren, waitReady } from './processes';
@@ -26,10 +27,6 @@ const CHURN = 100;
 const SAMPLE_S = 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function post(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
-}
 /** the simulator's pod count and resourceVersion (a string on the wire) */
 async function simCluster(simBase: string): Promise<{ pods: number; rv: number }> {
   const c = (await (await fetch(`${simBase}/sim/cluster`)).json()) as { pods: number; resourceVersion: string };
@@ -90,7 +87,7 @@ export async function runSoak(): Promise<boolean> {
     await diagnosticsOf(base);
     await Promise.all(viewers.map((v) => v.start(`${base}/api/podnodes/stream?${columns}`)));
     // churn starts with the clock: the viewers hold their snapshots; stamps time each write's way
-    await post(`${simBase}/sim/faults`, { churnPerSecond: CHURN, stampPods: true });
+    await new SimControl(simBase).faults({ churnPerSecond: CHURN, stampPods: true });
     const [rv0, t0] = [(await simCluster(simBase)).rv, Date.now()];
     for (let next = t0; next - t0 < totalS * 1000; next += SAMPLE_S * 1000) {
       await sleep(Math.max(0, next - Date.now()));
@@ -106,7 +103,7 @@ export async function runSoak(): Promise<boolean> {
     exited = app.exitCode ?? app.signalCode;
     writesPerS = ((await simCluster(simBase)).rv - rv0) / ((Date.now() - t0) / 1000);
     // churn stops so "equal to a fresh query" has one answer; the check waits for the cache to settle
-    await post(`${simBase}/sim/faults`, { churnPerSecond: 0 });
+    await new SimControl(simBase).faults({ churnPerSecond: 0 });
     if (exited === null) {
       const check = await lossCheck(viewers, `${base}/api/podnodes?format=json&${columns}`);
       [lost, rows] = [check.lost, check.truth.size];
