@@ -57,4 +57,11 @@ describe('startup budgets and events', () => {
     // all within the event TTL: last seen in the past hour
     for (const e of events) expect(NOW - Date.parse(String(e.lastTimestamp))).toBeLessThanOrEqual(3_600_000);
   });
+
+  it('refuses a second object under a key at load, rather than listing it twice', () => {
+    const state = new SimState(1000);
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'ns', uid: 'u1' } };
+    state.loadOne('pods', pod);
+    expect(() => state.loadOne('pods', { ...pod, metadata: { ...pod.metadata, uid: 'u2' } })).toThrow('pods ns/a loaded twice');
+  });
 });

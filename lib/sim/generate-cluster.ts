@@ -68,7 +68,17 @@ export function generateCluster(o: GenerateOptions, sink: (pod: KubeObject) => v
   const byName = new Map(nodes.map((n) => [n.name, n]));
   const placeFor = (w: Workload) => place(leastLoaded(rng, regular.length ? regular : nodes, w.tolerateSpot));
   let podCount = 0;
-  const emit = (w: Workload, name: string, state: PodState, p: ReturnType<typeof place>) => {
+  // A generated name can repeat (five random characters: ~1 in 14 million a pair, so a few times
+  // among 5,000 pods of one DaemonSet). The API server refuses such a create (409) and the
+  // controller draws again; so do we, or the later pod would silently replace the earlier one.
+  const taken = new Set<string>();
+  const emit = (w: Workload, drawn: string, state: PodState, p: ReturnType<typeof place>) => {
+    let name = drawn;
+    while (taken.has(`${w.namespace}/${name}`)) {
+      if (w.kind === 'StatefulSet') throw new Error(`podnode-sim: StatefulSet pod ${w.namespace}/${name} generated twice`);
+      name = podName(w, rng, 0);
+    }
+    taken.add(`${w.namespace}/${name}`);
     const pod = makePod(w, name, state, p, rng, ago(30));
     const node = p.nodeName ? byName.get(p.nodeName) : undefined;
     if (node) node.requestedMilli += podCpuRequest(pod);

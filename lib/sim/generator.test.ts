@@ -76,6 +76,16 @@ describe('generateCluster', () => {
     }
   });
 
+  it('never gives two pods one name, even where the random suffixes collide', () => {
+    // seed 23 at this size draws one DaemonSet pod's five-character suffix twice
+    const g = gen({ nodes: 1000, pods: 4000, seed: 23, namespaces: [] });
+    const names = g.pods.map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
+    expect(new Set(names).size).toBe(names.length);
+    expect(g.pods.length).toBe(g.podCount);
+    const regular = g.nodes.filter((n) => !n.fargate).length;
+    for (const ds of g.daemonSets) expect(g.pods.filter((p) => p.metadata.ownerReferences?.[0]?.name === ds.name)).toHaveLength(regular);
+  });
+
   it('places pods like a scheduler: tainted nodes only take tolerating pods, CPU requests stay under allocatable', () => {
     const g = gen();
     const byName = new Map(g.nodes.map((n) => [n.name, n]));

@@ -36,6 +36,8 @@ export class SimState {
 
   loadOne(resource: ResourceName, obj: KubeObject): void {
     const entry = toEntry(obj, ++this.rv);
+    // two objects under one key would be listed twice and stored once
+    if (this.tables[resource].byKey.has(entry.key)) throw new Error(`podnode-sim: ${resource} ${entry.key} loaded twice`);
     this.tables[resource].byKey.set(entry.key, entry);
     this.tables[resource].keys.push(entry.key);
     this.history.clear(this.rv);
