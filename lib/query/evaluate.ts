@@ -79,6 +79,37 @@ export function filterRows(rows: readonly PodNodeRow[], q: Query): PodNodeRow[] 
 
 /** A sorted copy in the one order (see sort.ts). Each row's keys are read once, not once per comparison. */
 export function sortRows(rows: readonly PodNodeRow[], q: Pick<Query, 'sort'>): PodNodeRow[] {
+  return (q.sort.length === 0 && inDefaultOrder(rows)) || sortByKeys(rows, q);
+}
+
+const SEP = '\u0000';
+
+/** The default order (namespace, pod name, uid) by one native sort of joined keys: no comparator
+ *  call per comparison. It holds when every one of those values sorts as text (none reads as a
+ *  quantity) and none holds the separator, which Kubernetes names cannot; otherwise null, and the
+ *  general path sorts. Joined with a character below every other, the keys order as the tuples do. */
+function inDefaultOrder(rows: readonly PodNodeRow[]): PodNodeRow[] | null {
+  const keys = new Array<string>(rows.length);
+  const textNamespace = new Map<string, boolean>();
+  for (let i = 0; i < rows.length; i++) {
+    const { namespace, podName, uid } = rows[i]!;
+    if (typeof namespace !== 'string' || typeof podName !== 'string' || typeof uid !== 'string') return null;
+    let ok = textNamespace.get(namespace);
+    if (ok === undefined) textNamespace.set(namespace, (ok = typeof sortValueOf(namespace) === 'string' && !namespace.includes(SEP)));
+    if (!ok || typeof sortValueOf(podName) !== 'string' || typeof sortValueOf(uid) !== 'string' || podName.includes(SEP) || uid.includes(SEP)) return null;
+    keys[i] = `${namespace}${SEP}${podName}${SEP}${uid}${SEP}${i}`;
+  }
+  keys.sort();
+  const out = new Array<PodNodeRow>(rows.length);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    out[i] = rows[Number(k.slice(k.lastIndexOf(SEP) + 1))]!;
+  }
+  return out;
+}
+
+/** The general sort: any keys, then the default order, then the uid. */
+export function sortByKeys(rows: readonly PodNodeRow[], q: Pick<Query, 'sort'>): PodNodeRow[] {
   // A key that names the same row field as an earlier one can never break a tie: skip it.
   const seen = new Set<string>();
   const keys = effectiveSort(q.sort)

@@ -19,13 +19,15 @@ export function cellOf(v: unknown): Cell {
   return valueToText(v);
 }
 
-// A quantity's shape, checked before parsing so ordinary text costs one regex test.
+// A quantity's shape, checked before parsing so ordinary text costs one regex test; text that
+// cannot start one (most names) not even that.
 const QUANTITY = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+|[numkMGTPE]|[KMGTPE]i)?$/;
+const mayBeQuantity = (c: number) => (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46; // 0-9 + - .
 
 export function sortValueOf(cell: Cell | undefined): SortValue {
   if (cell === null || cell === undefined) return undefined;
   if (typeof cell === 'number') return cell;
-  if (cell.length > 0 && cell.length <= 64 && QUANTITY.test(cell)) {
+  if (cell.length > 0 && cell.length <= 64 && mayBeQuantity(cell.charCodeAt(0)) && QUANTITY.test(cell)) {
     try {
       return Number(parseQuantity(cell).nanos) / 1e9;
     } catch {

@@ -41,9 +41,9 @@ export function pinnedValues(query: Query, field: PinnedField): Set<string> | nu
   return allowed;
 }
 
-/** The uids in the buckets of the pinned values, from the field whose buckets are smaller; null
- *  when the query pins neither field. */
-export function candidateUids(query: Query, buckets: Record<PinnedField, Buckets>): Iterable<string> | null {
+/** The buckets of the pinned values, from the field whose buckets hold fewer uids; null when the
+ *  query pins neither field. */
+export function candidateUids(query: Query, buckets: Record<PinnedField, Buckets>): ReadonlyArray<ReadonlySet<string>> | null {
   let best: Array<ReadonlySet<string>> | null = null;
   let bestSize = Infinity;
   for (const field of ['nodeName', 'namespace'] as const) {
@@ -53,7 +53,5 @@ export function candidateUids(query: Query, buckets: Record<PinnedField, Buckets
     const size = sets.reduce((n, s) => n + s.size, 0);
     if (size < bestSize) { best = sets; bestSize = size; }
   }
-  if (!best) return null;
-  const sets = best;
-  return (function* () { for (const s of sets) yield* s; })();
+  return best;
 }

@@ -72,10 +72,11 @@ export class RowIndex {
   /** Every row the query can match (a superset: run the query's matcher on each); only the rows of
    *  the nodes or namespaces it pins when it pins any. */
   candidates(query: Query): Iterable<PodNodeRow> {
-    const uids = candidateUids(query, this.buckets);
-    if (!uids) return this.byUid.values();
-    const byUid = this.byUid;
-    return (function* () { for (const uid of uids) { const row = byUid.get(uid); if (row) yield row; } })();
+    const sets = candidateUids(query, this.buckets);
+    if (!sets) return this.byUid.values();
+    const rows: PodNodeRow[] = [];
+    for (const uids of sets) for (const uid of uids) { const row = this.byUid.get(uid); if (row) rows.push(row); }
+    return rows;
   }
 
   /** live subscribers (open streams): a context with none may be stopped when idle */
