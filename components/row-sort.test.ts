@@ -38,6 +38,9 @@ describe('sortByRanks over defaultOrder', () => {
       expect(sortByRanks(defaultOrder(entries), sort).map((e) => e.row.uid)).toEqual(reference(rows, sort));
       // and when the ranks do not fold into one number
       expect(sortByRanks(defaultOrder(entries), sort, 0).map((e) => e.row.uid)).toEqual(reference(rows, sort));
+      // text ranks by merging runs always, and never
+      expect(sortByRanks(defaultOrder(entries), sort, undefined, Infinity).map((e) => e.row.uid)).toEqual(reference(rows, sort));
+      expect(sortByRanks(defaultOrder(entries), sort, undefined, 0).map((e) => e.row.uid)).toEqual(reference(rows, sort));
     }), { numRuns: 500 });
   });
 

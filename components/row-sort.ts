@@ -57,7 +57,9 @@ export function defaultOrder(entries: Entry[]): Entry[] {
 }
 
 /** Each value's rank among the distinct values (missing last in either direction). */
-function ranksOf(values: SortValue[], desc: boolean): { ranks: Float64Array; count: number } {
+function ranksOf(values: SortValue[], desc: boolean, runLimit: number): { ranks: Float64Array; count: number } {
+  const merged = runLimit > 0 ? textRanksByRuns(values, desc, runLimit) : null;
+  if (merged) return merged;
   const distinct = [...new Set(values)].filter((v) => v !== undefined);
   if (distinct.every((v) => typeof v === 'string')) distinct.sort(); // code-unit order, natively
   else distinct.sort((a, b) => compareSortValues(a, b, false));
@@ -68,12 +70,62 @@ function ranksOf(values: SortValue[], desc: boolean): { ranks: Float64Array; cou
   return { ranks, count: distinct.length + 1 };
 }
 
+/** Ranks of all-text values that the default order already holds in a few ascending runs (a pod
+ *  name is ascending within each namespace): the runs merged, as a stable merge sort would, then
+ *  equal neighbours given one rank. Tens of thousands of distinct names cost no Set, no Map and no
+ *  sort of their own. Null when a value is not text, or the runs number more than `runLimit`. */
+function textRanksByRuns(values: SortValue[], desc: boolean, runLimit: number): { ranks: Float64Array; count: number } | null {
+  const n = values.length;
+  if (n === 0 || typeof values[0] !== 'string') return null;
+  const text = values as string[];
+  let bounds: number[] = [0];
+  for (let i = 1; i < n; i++) {
+    const v = values[i];
+    if (typeof v !== 'string') return null;
+    if (v < text[i - 1]!) {
+      bounds.push(i);
+      if (bounds.length > runLimit) return null;
+    }
+  }
+  bounds.push(n);
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let spare = new Int32Array(n);
+  while (bounds.length > 2) {
+    const next = [0];
+    for (let r = 0; r + 1 < bounds.length; r += 2) {
+      const mid = bounds[r + 1]!;
+      const end = r + 2 < bounds.length ? bounds[r + 2]! : mid;
+      let i = bounds[r]!;
+      let j = mid;
+      let k = i;
+      // equal values share one rank below, so which run wins a tie does not matter
+      while (i < mid && j < end) spare[k++] = text[order[j]!]! < text[order[i]!]! ? order[j++]! : order[i++]!;
+      while (i < mid) spare[k++] = order[i++]!;
+      while (j < end) spare[k++] = order[j++]!;
+      next.push(end);
+    }
+    [order, spare] = [spare, order];
+    bounds = next;
+  }
+  const ranks = new Float64Array(n);
+  let rank = 0;
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && text[order[k]!] !== text[order[k - 1]!]) rank++;
+    ranks[order[k]!] = rank;
+  }
+  const distinct = rank + 1;
+  if (desc) for (let i = 0; i < n; i++) ranks[i] = distinct - 1 - ranks[i]!;
+  return { ranks, count: distinct + 1 };
+}
+
 /** `byDefault`: the same entries in the default order (see defaultOrder). Keys whose ranks do not
- *  fold into a safe integer (`foldLimit`) are compared rank by rank instead. */
-export function sortByRanks(byDefault: Entry[], sort: SortSpec, foldLimit = Number.MAX_SAFE_INTEGER): Entry[] {
+ *  fold into a safe integer (`foldLimit`) are compared rank by rank instead; text keys in at most
+ *  `runLimit` ascending runs are ranked by merging them (textRanksByRuns). */
+export function sortByRanks(byDefault: Entry[], sort: SortSpec, foldLimit = Number.MAX_SAFE_INTEGER, runLimit = 64): Entry[] {
   if (sort.length === 0) return byDefault;
   const n = byDefault.length;
-  const keys = sort.map((s) => ranksOf(byDefault.map((e) => sortValue(e.row, s.id)), s.desc));
+  const keys = sort.map((s) => ranksOf(byDefault.map((e) => sortValue(e.row, s.id)), s.desc, runLimit));
   // fold the keys and the default rank into one exact integer while it fits in a double
   let span = n;
   for (const k of keys) span *= k.count;
