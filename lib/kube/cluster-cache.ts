@@ -8,7 +8,6 @@ import { sleep } from './backoff';
 import { getJson, KubeApiError } from './kube-request';
 import type { ClusterStatus, ContextInfo } from './types';
 import type { KubeObject } from '@/lib/podnode/types';
-import { readPodFacts } from '@/lib/podnode/join';
 import type { BackoffOptions } from './backoff';
 import { ChangeBatcher, type ChangeBatch } from './change-batcher';
 import { emptyMetrics, type ResourceMetrics } from './resource-metrics';
@@ -109,7 +108,7 @@ export class ClusterCache {
       new ResourceSync(kcReady, { ...common, ...cfg }, this.hooks(cfg.resource, cfg.label, cfg.keyOf, forbiddenWhy), this.abort.signal);
     const byUid = (o: KubeObject) => o.metadata.uid;
     this.podSyncs = podLoops.map((loop) =>
-      sync({ resource: 'pods', label: loop.label, kind: 'Pod', path: loop.path, keyOf: byUid, strip: (o) => readPodFacts(interner.pod(stripPod(o))) }, forbiddenPods(loop.namespace)),
+      sync({ resource: 'pods', label: loop.label, kind: 'Pod', path: loop.path, keyOf: byUid, strip: (o) => interner.pod(stripPod(o)) }, forbiddenPods(loop.namespace)),
     );
     this.nodeSync = sync(
       { resource: 'nodes', label: 'nodes', kind: 'Node', path: '/api/v1/nodes', keyOf: (o) => o.metadata.name, strip: (o) => interner.node(stripNode(o)) },

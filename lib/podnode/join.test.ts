@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCapacityTable } from './capacity-types';
-import { forgetPodFacts, hasPodFacts, joinPodNodes, readPodFacts, toPodNodeRow } from './join';
-import { generateCluster } from '@/lib/sim/generate-cluster';
-import type { KubeObject } from './types';
+import { joinPodNodes, toPodNodeRow } from './join';
 import { container, makeNode, makePod, running } from './test-fixtures';
 
 const spotNode = makeNode('ip-10-0-1-1', {
@@ -111,27 +109,5 @@ describe('Fargate', () => {
     expect(row.nodeGroup).toBe('fp-default');
     // a node with its own group keeps it
     expect(toPodNodeRow(pod, { ...node, metadata: { ...node.metadata, labels: { ...node.metadata.labels, 'eks.amazonaws.com/nodegroup': 'ng' } } }).nodeGroup).toBe('ng');
-  });
-});
-
-describe('pod facts read at ingest', () => {
-  // every kind of pod the simulator makes: init containers, sidecars, resizes, evictions, Fargate…
-  const pods: KubeObject[] = [];
-  const gen = generateCluster({ nodes: 40, pods: 900, profile: 'mixed', seed: 7, namespaces: ['shop'], now: Date.parse('2026-12-01T00:00:00Z') }, (p) => pods.push(p));
-  const byName = new Map(gen.nodeObjects.map((n) => [n.metadata.name, n]));
-
-  it('give the join exactly the rows it reads from a cold pod', () => {
-    const cold = structuredClone(pods);
-    const warm = structuredClone(pods).map(readPodFacts);
-    expect(warm.every(hasPodFacts)).toBe(true);
-    expect(joinPodNodes(warm, byName)).toEqual(joinPodNodes(cold, byName));
-  });
-
-  it('are dropped on request, and the join reads the pod again', () => {
-    const [pod] = structuredClone(pods.slice(0, 1));
-    readPodFacts(pod!);
-    forgetPodFacts(pod!);
-    expect(hasPodFacts(pod!)).toBe(false);
-    expect(joinPodNodes([pod!], byName)).toEqual(joinPodNodes(pods.slice(0, 1), byName));
   });
 });

@@ -3,7 +3,7 @@
 import type { KubeObject, PodNodeRow } from '@/lib/podnode/types';
 import type { ClusterStatus } from '@/lib/rows/wire';
 import { toPodNodeRow, DEFAULT_CAPACITY_TABLE, type CapacityTable } from '@/lib/podnode';
-import { forgetPodFacts, nodeFactsOf, type NodeFacts } from '@/lib/podnode/join';
+import { nodeFactsOf, type NodeFacts } from '@/lib/podnode/join';
 import type { ClusterCache, CacheBatch } from '@/lib/kube/cluster-cache';
 import { Interner } from '@/lib/kube/intern';
 import { EventIndex } from './event-index';
@@ -171,7 +171,6 @@ export class RowIndex {
     this.touchNode(nodeName);
     const node = nodeName ? nodes.get(nodeName) : undefined;
     const row = this.interned(toPodNodeRow(pod, node, this.table, node && this.factsOf(node)));
-    forgetPodFacts(pod); // the row holds them now
     row.warnings = this.events.warningsFor(uid);
     this.byUid.set(uid, row);
     this.buckets.nodeName.add(nodeName, uid);
