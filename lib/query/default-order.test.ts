@@ -3,8 +3,9 @@
 // prefixes of each other, and duplicates differing only in uid.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortByKeys, sortRows } from './evaluate';
+import { inDefaultOrder, sortByKeys, sortRows } from './evaluate';
 import { makeRow } from './test-rows';
+import type { PodNodeRow } from '@/lib/podnode/types';
 
 const pieces = ['a', 'ab', 'a-b', 'b', 'z', '1', '10', '1e3', '2Gi', '-5', '.5', '+1', 'web', 'web-1', 'Web', '', 'é', '\u0000x'];
 const name = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 3 }).map((p) => p.join(''));
@@ -20,6 +21,17 @@ describe('the default order', () => {
       const fast = sortRows(rows, { sort: [] }).map((r) => r.uid);
       expect(fast).toEqual(sortByKeys(rows, { sort: [] }).map((r) => r.uid));
     }), { numRuns: 400 });
+  });
+
+  it('takes the fast path for names that sort as text, rows equal in every key keeping their order', () => {
+    const text = fc.constantFrom('a', 'ab', 'a-b', 'b', 'web', 'web-1', 'Web', '', 'é', '\u{1F600}', 'z\u0001');
+    fc.assert(fc.property(fc.array(fc.record({ namespace: text, podName: text, uid: fc.constantFrom('u1', 'u2', 'u10') }), { minLength: 12, maxLength: 60 }), (specs) => {
+      const rows: PodNodeRow[] = specs.map((s) => ({ ...makeRow({ namespace: s.namespace, podName: s.podName }), uid: s.uid }));
+      const fast = inDefaultOrder(rows);
+      expect(fast).not.toBeNull();
+      expect(fast).toEqual(sortByKeys(rows, { sort: [] }));
+      expect(fast!.map((r) => rows.indexOf(r))).toEqual(sortByKeys(rows, { sort: [] }).map((r) => rows.indexOf(r)));
+    }), { numRuns: 300 });
   });
 
   it('orders plain names by namespace, then pod name, then uid', () => {

@@ -88,8 +88,10 @@ const SEP = '\u0000';
  *  call per comparison. It holds when every one of those values sorts as text (none reads as a
  *  quantity) and none holds the separator, which Kubernetes names cannot; otherwise null, and the
  *  general path sorts. Joined with a character below every other, the keys order as the tuples do. */
-function inDefaultOrder(rows: readonly PodNodeRow[]): PodNodeRow[] | null {
+export function inDefaultOrder(rows: readonly PodNodeRow[]): PodNodeRow[] | null {
   const keys = new Array<string>(rows.length);
+  // the position, zero-padded, so that it sorts as a number does: rows equal in every key keep their order
+  const width = String(rows.length).length;
   const textNamespace = new Map<string, boolean>();
   for (let i = 0; i < rows.length; i++) {
     const { namespace, podName, uid } = rows[i]!;
@@ -97,7 +99,7 @@ function inDefaultOrder(rows: readonly PodNodeRow[]): PodNodeRow[] | null {
     let ok = textNamespace.get(namespace);
     if (ok === undefined) textNamespace.set(namespace, (ok = typeof sortValueOf(namespace) === 'string' && !namespace.includes(SEP)));
     if (!ok || typeof sortValueOf(podName) !== 'string' || typeof sortValueOf(uid) !== 'string' || podName.includes(SEP) || uid.includes(SEP)) return null;
-    keys[i] = `${namespace}${SEP}${podName}${SEP}${uid}${SEP}${i}`;
+    keys[i] = `${namespace}${SEP}${podName}${SEP}${uid}${SEP}${String(i).padStart(width, '0')}`;
   }
   keys.sort();
   const out = new Array<PodNodeRow>(rows.length);
