@@ -23,6 +23,8 @@ export type GeneratedCluster = {
   workloads: Workload[];
   daemonSets: Workload[];
   podCount: number;
+  /** generated pod names that were taken already and drawn again */
+  nameRedraws: number;
   nextNodeIndex: number;
 };
 
@@ -72,11 +74,13 @@ export function generateCluster(o: GenerateOptions, sink: (pod: KubeObject) => v
   // among 5,000 pods of one DaemonSet). The API server refuses such a create (409) and the
   // controller draws again; so do we, or the later pod would silently replace the earlier one.
   const taken = new Set<string>();
+  let nameRedraws = 0;
   const emit = (w: Workload, drawn: string, state: PodState, p: ReturnType<typeof place>) => {
     let name = drawn;
     while (taken.has(`${w.namespace}/${name}`)) {
       if (w.kind === 'StatefulSet') throw new Error(`podnode-sim: StatefulSet pod ${w.namespace}/${name} generated twice`);
       name = podName(w, rng, 0);
+      nameRedraws++;
     }
     taken.add(`${w.namespace}/${name}`);
     const pod = makePod(w, name, state, p, rng, ago(30));
@@ -124,5 +128,5 @@ export function generateCluster(o: GenerateOptions, sink: (pod: KubeObject) => v
 
   const nsNames = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease', 'monitoring', ...o.namespaces, ...workloads.map((w) => w.namespace)]);
   const namespaces = [...nsNames].sort().map((n) => namespaceObject(n, rng, ago(400)));
-  return { rng, nodes, nodeObjects, namespaces, workloads, daemonSets, podCount, nextNodeIndex: nodes.length + 1 };
+  return { rng, nodes, nodeObjects, namespaces, workloads, daemonSets, podCount, nameRedraws, nextNodeIndex: nodes.length + 1 };
 }
