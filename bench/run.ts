@@ -88,6 +88,11 @@ function toLastByte(url: string): Promise<{ ms: number; matched: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     http.get(url, { agent: keepAlive, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        reject(new Error(`${url} answered ${res.statusCode}`));
+        return;
+      }
       res.on('data', () => {});
       res.on('end', () => resolve({ ms: performance.now() - t0, matched: Number(res.headers['x-podnode-matched']) }));
       res.on('error', reject);
