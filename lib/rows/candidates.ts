@@ -43,7 +43,7 @@ export function pinnedValues(query: Query, field: PinnedField): Set<string> | nu
 
 /** The buckets of the pinned values, from the field whose buckets hold fewer uids; null when the
  *  query pins neither field. */
-export function candidateUids(query: Query, buckets: Record<PinnedField, Buckets>): ReadonlyArray<ReadonlySet<string>> | null {
+export function candidateSets(query: Query, buckets: Record<PinnedField, Buckets>): ReadonlyArray<ReadonlySet<string>> | null {
   let best: Array<ReadonlySet<string>> | null = null;
   let bestSize = Infinity;
   for (const field of ['nodeName', 'namespace'] as const) {

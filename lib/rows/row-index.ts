@@ -7,7 +7,7 @@ import { nodeFactsOf, type NodeFacts } from '@/lib/podnode/join';
 import type { ClusterCache, CacheBatch } from '@/lib/kube/cluster-cache';
 import { Interner } from '@/lib/kube/intern';
 import { EventIndex } from './event-index';
-import { Buckets, candidateUids } from './candidates';
+import { Buckets, candidateSets } from './candidates';
 import type { Query } from '@/lib/query';
 
 type RowBatch = { upserts: PodNodeRow[]; deletes: string[]; status?: ClusterStatus };
@@ -72,7 +72,7 @@ export class RowIndex {
   /** Every row the query can match (a superset: run the query's matcher on each); only the rows of
    *  the nodes or namespaces it pins when it pins any. */
   candidates(query: Query): Iterable<PodNodeRow> {
-    const sets = candidateUids(query, this.buckets);
+    const sets = candidateSets(query, this.buckets);
     if (!sets) return this.byUid.values();
     const rows: PodNodeRow[] = [];
     for (const uids of sets) for (const uid of uids) { const row = this.byUid.get(uid); if (row) rows.push(row); }
