@@ -2,7 +2,7 @@
 // The simulator and the dashboard each run in their own process, so neither's memory is counted as
 // the other's. Prints a table; nothing here asserts — it measures.
 import { execFile } from 'node:child_process';
-import { rssOf, startDashboard, startSimProcess, runBench, waitReady } from './processes';
+import { rssOf, startDashboard, startSimProcess, runBench, stopProcess, waitReady } from './processes';
 import { percentiles } from './run-support';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -103,7 +103,7 @@ async function main() {
     }
     report(`/api/podnodes, ${first.matched} matching rows, ${label}: p50 / p95 (${REQUESTS} requests)`, `${ms(percentiles(times).p50)} / ${ms(percentiles(times).p95)}`);
   }
-  app.kill('SIGTERM');
+  stopProcess(app);
 
   // 3. Today's way: kubectl -o json twice into files (150k pods is over 1 GB of JSON, more than a
   // JavaScript string can hold), then the join in Python, as kk and most hand-written scripts do.

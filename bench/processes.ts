@@ -2,10 +2,13 @@
 // CPU are never counted as the other's.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
 const children: ChildProcess[] = [];
 /** each started process's output so far (stdout and stderr): what it says while it runs */
 export const outputOf = new WeakMap<ChildProcess, () => string>();
+/** children this process stopped on purpose */
+const stopping = new WeakSet<ChildProcess>();
 
 export function startProcess(cmd: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -19,7 +22,12 @@ export function startProcess(cmd: string, args: string[], env: Record<string, st
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${out}`)));
+    child.on('exit', (code, signal) => {
+      reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${out}`));
+      // after it was ready (a rejected promise says nothing then): a dashboard that dies mid-run
+      // (out of memory under a heap cap) must say why, not leave only the client's ECONNRESET
+      if (!stopping.has(child) && ready.test(out)) console.error(`bench: ${path.basename(args.at(-1) ?? cmd)} exited (${signal ?? code}) while measuring; its last output:\n${out.slice(-3000)}`);
+    });
   });
 }
 
@@ -65,12 +73,18 @@ export async function waitReady(base: string): Promise<void> {
  *  next size's requests. */
 export async function stopChildren(): Promise<void> {
   const running = children.splice(0).filter((c) => c.exitCode === null && c.signalCode === null);
-  for (const c of running) c.kill('SIGTERM');
+  for (const c of running) { stopping.add(c); c.kill('SIGTERM'); }
   await Promise.all(running.map((c) => new Promise((r) => c.once('exit', r))));
 }
 
+/** Stops one process on purpose (its exit is then not reported as a death mid-run). */
+export function stopProcess(c: ChildProcess): void {
+  stopping.add(c);
+  c.kill('SIGTERM');
+}
+
 export function stopAll(): void {
-  for (const c of children) c.kill('SIGTERM');
+  for (const c of children) { stopping.add(c); c.kill('SIGTERM'); }
 }
 
 // An interrupted bench must not leave a 150,000-pod simulator behind.
