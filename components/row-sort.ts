@@ -7,7 +7,7 @@
 // sends it that way) and is checked in one pass, or is found by one native sort of joined keys.
 import type { WireRow } from '@/lib/rows/wire';
 import type { Entry } from '@/components/row-store';
-import { columnIdOf, compareSortValues, effectiveSort, isCustomColumn, sortValueOf, type SortValue } from '@/lib/query';
+import { columnIdOf, compareSortValues, effectiveSort, isCustomColumn, orderByTextKeys, sortValueOf, type SortValue } from '@/lib/query';
 
 export type SortSpec = { id: string; desc: boolean }[];
 
@@ -44,16 +44,8 @@ export function defaultOrder(entries: Entry[]): Entry[] {
     prev = k;
   }
   if (sorted) return entries;
-  // All-text keys without NUL: code-unit order of "ns\0name\0uid" is the tuple order, and a native
-  // sort of strings compares them without calling back into JS.
-  const joined: string[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    const k = keyOf(entries[i]!, DEFAULT_SPEC);
-    if (k.some((v) => typeof v !== 'string' || v.includes('\0'))) return entries.slice().sort((a, b) => compareKeys(keyOf(a, DEFAULT_SPEC), keyOf(b, DEFAULT_SPEC), DEFAULT_SPEC));
-    joined.push(`${(k as string[]).join('\0')}\0${i}`);
-  }
-  joined.sort();
-  return joined.map((j) => entries[Number(j.slice(j.lastIndexOf('\0') + 1))]!);
+  return orderByTextKeys(entries, (e) => keyOf(e, DEFAULT_SPEC))
+    ?? entries.slice().sort((a, b) => compareKeys(keyOf(a, DEFAULT_SPEC), keyOf(b, DEFAULT_SPEC), DEFAULT_SPEC));
 }
 
 /** Each value's rank among the distinct values (missing last in either direction). */

@@ -6,7 +6,7 @@ import { compileLabelSelector } from './label-matcher';
 import { compileClause } from './clause';
 import { parseColumnList } from './column-list';
 import { compileSegments, parsePathText, type PathAccessor } from './path';
-import { cellOf, compareSortValues, effectiveSort, sortValueOf, type SortValue } from './sort';
+import { cellOf, compareSortValues, effectiveSort, orderByTextKeys, sortValueOf, type SortValue } from './sort';
 import type { Clause, Column, Query } from './query';
 import { rowFieldOfPath } from './row-fields';
 import { capacityTypeSpelling } from './capacity-values';
@@ -82,32 +82,10 @@ export function sortRows(rows: readonly PodNodeRow[], q: Pick<Query, 'sort'>): P
   return (q.sort.length === 0 && inDefaultOrder(rows)) || sortByKeys(rows, q);
 }
 
-const SEP = '\u0000';
-
-/** The default order (namespace, pod name, uid) by one native sort of joined keys: no comparator
- *  call per comparison. It holds when every one of those values sorts as text (none reads as a
- *  quantity) and none holds the separator, which Kubernetes names cannot; otherwise null, and the
- *  general path sorts. Joined with a character below every other, the keys order as the tuples do. */
+/** The default order (namespace, pod name, uid) by one native sort (orderByTextKeys), when all
+ *  of those values sort as text; else null. */
 export function inDefaultOrder(rows: readonly PodNodeRow[]): PodNodeRow[] | null {
-  const keys = new Array<string>(rows.length);
-  // the position, zero-padded, so that it sorts as a number does: rows equal in every key keep their order
-  const width = String(rows.length).length;
-  const textNamespace = new Map<string, boolean>();
-  for (let i = 0; i < rows.length; i++) {
-    const { namespace, podName, uid } = rows[i]!;
-    if (typeof namespace !== 'string' || typeof podName !== 'string' || typeof uid !== 'string') return null;
-    let ok = textNamespace.get(namespace);
-    if (ok === undefined) textNamespace.set(namespace, (ok = typeof sortValueOf(namespace) === 'string' && !namespace.includes(SEP)));
-    if (!ok || typeof sortValueOf(podName) !== 'string' || typeof sortValueOf(uid) !== 'string' || podName.includes(SEP) || uid.includes(SEP)) return null;
-    keys[i] = `${namespace}${SEP}${podName}${SEP}${uid}${SEP}${String(i).padStart(width, '0')}`;
-  }
-  keys.sort();
-  const out = new Array<PodNodeRow>(rows.length);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    out[i] = rows[Number(k.slice(k.lastIndexOf(SEP) + 1))]!;
-  }
-  return out;
+  return orderByTextKeys(rows, (r) => [sortValueOf(cellOf(r.namespace)), sortValueOf(cellOf(r.podName)), sortValueOf(cellOf(r.uid))]);
 }
 
 /** The general sort: any keys, then the default order, then the uid. */

@@ -3,7 +3,7 @@
 export * from './parse';
 export { compilePath } from './path';
 export { rowFieldOfPath, columnIdOf, isCustomColumn, type RowField } from './row-fields';
-export { cellOf, sortValueOf, compareSortValues, effectiveSort, orderBy, type SortValue } from './sort';
+export { cellOf, sortValueOf, compareSortValues, effectiveSort, orderBy, orderByTextKeys, type SortValue } from './sort';
 export { compileQuery, filterRows, sortRows } from './evaluate';
 export { formatText, formatCsv, formatJsonRows, formatNdjson, formatRecordsCsv } from './format';
 export * as limits from './limits';

@@ -37,6 +37,34 @@ export function sortValueOf(cell: Cell | undefined): SortValue {
   return cell;
 }
 
+const SEP = '\u0000';
+
+/** Items in the order of their keys (key by key, each by code unit; ties by position), found by
+ *  one native sort of joined strings: no comparator call per comparison. Holds when every key is
+ *  text (no number, quantity or missing value) without NUL — Kubernetes names cannot hold one —
+ *  since keys joined with the lowest character order as their tuples do; otherwise null, and the
+ *  caller sorts the general way. */
+export function orderByTextKeys<T>(items: readonly T[], keysOf: (item: T) => readonly SortValue[]): T[] | null {
+  // the position, zero-padded so that it sorts as a number does
+  const width = String(items.length).length;
+  const joined = new Array<string>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    let key = '';
+    for (const v of keysOf(items[i]!)) {
+      if (typeof v !== 'string' || v.includes(SEP)) return null;
+      key += v + SEP;
+    }
+    joined[i] = key + String(i).padStart(width, '0');
+  }
+  joined.sort();
+  const out = new Array<T>(items.length);
+  for (let i = 0; i < joined.length; i++) {
+    const j = joined[i]!;
+    out[i] = items[Number(j.slice(j.lastIndexOf(SEP) + 1))]!;
+  }
+  return out;
+}
+
 /** Ascending order of two sort values, except that `undefined` (missing) is last whatever `desc` says. */
 export function compareSortValues(a: SortValue, b: SortValue, desc: boolean): number {
   if (a === b) return 0;
