@@ -73,7 +73,7 @@ export async function waitReady(base: string): Promise<void> {
  *  next size's requests. */
 export async function stopChildren(): Promise<void> {
   const running = children.splice(0).filter((c) => c.exitCode === null && c.signalCode === null);
-  for (const c of running) { stopping.add(c); c.kill('SIGTERM'); }
+  for (const c of running) stopProcess(c);
   await Promise.all(running.map((c) => new Promise((r) => c.once('exit', r))));
 }
 
@@ -84,7 +84,7 @@ export function stopProcess(c: ChildProcess): void {
 }
 
 export function stopAll(): void {
-  for (const c of children) { stopping.add(c); c.kill('SIGTERM'); }
+  for (const c of children) stopProcess(c);
 }
 
 // An interrupted bench must not leave a 150,000-pod simulator behind.
