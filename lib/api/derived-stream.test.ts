@@ -6,6 +6,7 @@ import { startTestSim, useSimAsKubeconfig, waitFor } from '@/lib/kube/test-suppo
 import type { SimHandle } from '@/lib/sim';
 import { resolveView } from './view';
 import { streamNodes } from './nodes';
+import { readSse } from './sse-test-support';
 
 let sim: SimHandle;
 let restore = () => {};
@@ -20,32 +21,12 @@ afterAll(async () => {
   restore();
 });
 
-type Message = { event: string; data: Record<string, unknown> };
-
 async function open(search: string) {
   const abort = new AbortController();
   const resolved = await resolveView(new URLSearchParams(search), { headers: new Headers({ host: 'localhost:3000' }), waitForSync: true });
   if (!resolved.ok) throw new Error(JSON.stringify(resolved.failure));
   const res = streamNodes(new Request('http://localhost:3000/api/nodes/stream', { signal: abort.signal }), resolved.view);
-  const messages: Message[] = [];
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let end;
-      while ((end = buffer.indexOf('\n\n')) !== -1) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event && data) messages.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-      }
-    }
-  })();
+  const messages = readSse(res);
   return { messages, close: () => abort.abort(), index: resolved.view.index };
 }
 

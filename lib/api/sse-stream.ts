@@ -6,6 +6,7 @@ import 'server-only';
 import { positiveInt } from '@/lib/config/env';
 
 const HEARTBEAT_EVERY_MS = 15_000;
+const HEARTBEAT = new TextEncoder().encode(': heartbeat\n\n');
 
 /** Streams open at once, beyond which a new one is a 503 with Retry-After. */
 const maxStreams = () => positiveInt(process.env.PODNODE_MAX_STREAMS, 256);
@@ -29,9 +30,20 @@ function openStreams(): OpenStreams {
   return g.__podnodeStreams;
 }
 
+const encoder = new TextEncoder();
+
+/** One event as the bytes every stream that carries it can share: a message for a hundred viewers
+ *  is serialised and encoded once, and held once while they drain it. */
+export function sseEvent(event: string, data: unknown): Uint8Array {
+  return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
 export type SseOut = {
   /** a named event; the first `snapshot` is allowed on top of the backlog bound (it may be large) */
   send(event: string, data: unknown): void;
+  /** an event encoded once by sseEvent; `opening` chunks (the snapshot, what followed it) are what
+   *  the stream starts with and are allowed on top of the backlog bound */
+  sendEncoded(chunk: Uint8Array, opening?: boolean): void;
   /** called with each heartbeat, after the comment is written */
   onHeartbeat(fn: () => void): void;
 };
@@ -44,35 +56,40 @@ export function sseResponse(request: Request, start: (out: SseOut) => () => void
       { status: 503, headers: { 'Retry-After': '10', 'Cache-Control': 'no-store' } },
     );
   }
-  const encoder = new TextEncoder();
   const backlogLimit = maxBacklogBytes();
   let closed = false;
-  let snapshotBytes = 0;
+  /** what the stream opened with, allowed on top of the backlog bound */
+  let openingBytes = 0;
+  let snapshotSent = false;
   let release = () => {};
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let closeOnShutdown = () => {};
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      const write = (text: string, snapshot = false) => {
+      const write = (bytes: Uint8Array, opening = false) => {
         if (closed) return;
-        const bytes = encoder.encode(text);
-        if (snapshot) snapshotBytes = bytes.byteLength;
+        if (opening) openingBytes += bytes.byteLength;
         controller.enqueue(bytes);
         // desiredSize goes negative by what waits unsent: the client (or its network) is not reading.
-        if ((controller.desiredSize ?? 0) < -(backlogLimit + snapshotBytes)) {
+        if ((controller.desiredSize ?? 0) < -(backlogLimit + openingBytes)) {
           console.warn(`podnode: dropped a stream that stopped reading (over ${backlogLimit} bytes waiting); it will reconnect and resync`);
           close(controller, new Error('stream backlog over its bound'));
         }
       };
       let beat = () => {};
-      write('retry: 2000\n\n');
+      write(encoder.encode('retry: 2000\n\n'));
       release = start({
-        send: (event, data) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`, event === 'snapshot' && snapshotBytes === 0),
+        send: (event, data) => {
+          const first = event === 'snapshot' && !snapshotSent;
+          if (first) snapshotSent = true;
+          write(sseEvent(event, data), first);
+        },
+        sendEncoded: write,
         onHeartbeat: (fn) => (beat = fn),
       });
       heartbeat = setInterval(() => {
-        write(': heartbeat\n\n');
+        write(HEARTBEAT);
         beat();
       }, HEARTBEAT_EVERY_MS);
       request.signal.addEventListener('abort', () => close(controller));
