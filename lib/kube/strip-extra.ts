@@ -2,7 +2,6 @@
 // workload and event views read are copied, so neither a controller's annotations nor an event's
 // unbounded extras (series, related, managedFields) cost memory or reach a browser.
 import type { KubeObject } from '@/lib/podnode/types';
-import { normalizeDates } from './strip';
 
 /** Longer event messages are cut here (a crash-looping init script can put kilobytes in one). */
 const EVENT_MESSAGE_MAX = 1024;
@@ -28,7 +27,6 @@ function metadataOf(obj: unknown, extra: readonly string[] = []): KubeObject['me
 }
 
 export function stripPdb(obj: unknown): KubeObject {
-  normalizeDates(obj);
   const o = obj as Rec;
   return {
     apiVersion: str(o.apiVersion),
@@ -40,7 +38,6 @@ export function stripPdb(obj: unknown): KubeObject {
 }
 
 export function stripEvent(obj: unknown): KubeObject {
-  normalizeDates(obj);
   const o = obj as Rec;
   const message = str(o.message) ?? '';
   const series = isRecord(o.series) ? { lastObservedTime: str(o.series.lastObservedTime), count: num(o.series.count) } : undefined;

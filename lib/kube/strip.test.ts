@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDates, REDACTED, redactWholePod, stripNode, stripPod } from './strip';
+import { REDACTED, redactWholePod, stripNode, stripPod } from './strip';
+import { keepFields, POD_KEPT } from '@/lib/podnode/kept-fields';
+import { generateCluster } from '@/lib/sim/generate-cluster';
+import type { KubeObject } from '@/lib/podnode/types';
+import { plantedPod } from './planted-secrets';
 
 function pod() {
   return {
@@ -9,7 +13,7 @@ function pod() {
       name: 'web-1',
       namespace: 'shop',
       uid: 'u1',
-      creationTimestamp: new Date('2026-11-01T10:00:00Z'),
+      creationTimestamp: '2026-11-01T10:00:00Z',
       managedFields: [{ manager: 'kubectl', fieldsV1: { 'f:spec': {} } }],
       annotations: {
         'kubectl.kubernetes.io/last-applied-configuration': '{"spec":{"containers":[{"env":[{"value":"hunter2"}]}]}}',
@@ -32,7 +36,7 @@ function pod() {
       ],
       ephemeralContainers: [{ name: 'debug', env: [{ name: 'TOKEN', value: 'eph-token' }] }],
     },
-    status: { startTime: new Date('2026-11-01T10:00:05Z') },
+    status: { startTime: '2026-11-01T10:00:05Z' },
   };
 }
 
@@ -67,10 +71,16 @@ describe('stripPod', () => {
     expect(c.envFrom).toEqual([{ secretRef: { name: 'all-secrets' }, prefix: 'S_' }]);
   });
 
-  it('turns Dates from typed LIST results into ISO strings', () => {
-    const p = stripPod(pod());
-    expect(p.metadata.creationTimestamp).toBe('2026-11-01T10:00:00.000Z');
-    expect(p.status!.startTime).toBe('2026-11-01T10:00:05.000Z');
+  it('keeps exactly what redacting the whole pod and then keeping would, for every generated pod and the planted one', () => {
+    const pods: KubeObject[] = [plantedPod(), pod() as unknown as KubeObject];
+    generateCluster({ nodes: 30, pods: 900, profile: 'mixed', seed: 5, namespaces: ['shop'], now: Date.parse('2026-11-01T10:00:00Z') }, (p) => pods.push(p));
+    let withEnv = 0;
+    for (const p of pods) {
+      if (JSON.stringify(p).includes('"env"')) withEnv++;
+      expect(stripPod(structuredClone(p))).toEqual(keepFields(redactWholePod(structuredClone(p)), POD_KEPT));
+    }
+    expect(withEnv).toBeGreaterThan(100); // the generated pods carry what redaction has to walk
+    expect(JSON.stringify(stripPod(plantedPod()))).not.toContain('PLANT');
   });
 
   it('rejects something that is not an object with metadata', () => {
@@ -91,12 +101,5 @@ describe('stripNode', () => {
       },
     });
     expect(n.metadata).toEqual({ name: 'n1', uid: 'n', labels: { a: 'b' }, annotations: {} });
-  });
-});
-
-describe('normalizeDates', () => {
-  it('walks arrays and nested objects', () => {
-    const v = normalizeDates({ a: [new Date(0), { b: new Date(1000) }], c: 'x' });
-    expect(v).toEqual({ a: ['1970-01-01T00:00:00.000Z', { b: '1970-01-01T00:00:01.000Z' }], c: 'x' });
   });
 });
