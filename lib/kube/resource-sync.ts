@@ -5,7 +5,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeObject } from '@/lib/podnode/types';
 import { Backoff, sleep, type BackoffOptions } from './backoff';
-import { getListPage, isGone, KubeApiError, type ListPageText } from './kube-request';
+import { getJson, isGone, KubeApiError } from './kube-request';
 import { watchStream, WatchdogTimeout, type RawWatchEvent } from './watch-stream';
 import { emptyMetrics, type ResourceMetrics } from './resource-metrics';
 
@@ -153,32 +153,22 @@ export class ResourceSync {
     this.metrics.listChains++;
     this.eventsSinceList = 0;
     const fresh = new Map<string, KubeObject>();
+    let cont: string | undefined;
     let rv = '';
-    const fetchPage = (cont: string | undefined) => {
-      const request = getListPage(this.connection(), this.cfg.path, { limit: this.cfg.pageLimit, continue: cont }, {
+    do {
+      const page = await getJson(this.connection(), this.cfg.path, { limit: this.cfg.pageLimit, continue: cont }, {
         signal: this.signal,
         idleTimeoutMs: this.cfg.listIdleTimeoutMs,
       });
-      request.page.catch(() => {}); // awaited below; failing while the page before is parsed is not "unhandled"
-      return request;
-    };
-    let next: ReturnType<typeof fetchPage> | undefined = fetchPage(undefined);
-    while (next) {
-      const { text, continueToken }: ListPageText = await next.page;
       this.metrics.listPages++;
-      // One page ahead: the server writes the next page while this one is parsed and ingested.
-      next = continueToken ? fetchPage(continueToken) : undefined;
-      if (next) await next.sent;
-      const { items, metadata } = asList(JSON.parse(text));
+      const { items, metadata } = asList(page);
       for (const raw of items) {
         const obj = this.ingest(raw);
         fresh.set(this.cfg.keyOf(obj), obj);
       }
       rv = metadata.resourceVersion;
-      // the parsed page has the last word (a head that did not say, or said otherwise)
-      const cont = metadata.continue || undefined;
-      if (cont !== (continueToken || undefined)) next = cont ? fetchPage(cont) : undefined;
-    }
+      cont = metadata.continue || undefined;
+    } while (cont);
     this.applyDiff(this.cfg.cap ? newest(fresh, this.cfg.cap) : fresh);
     this.resourceVersion = rv;
     this.needList = false;
