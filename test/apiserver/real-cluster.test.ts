@@ -53,8 +53,10 @@ suite('against a real kube-apiserver', () => {
   });
 
   it('the dashboard’s rows and the CLI equal what kubectl says, over TLS with the admin client certificate', async () => {
-    const cache = cacheOn(cp.adminKubeconfig);
+    // small pages: the LIST pages through the real server's continue tokens
+    const cache = cacheOn(cp.adminKubeconfig, { pageLimit: 25 });
     await cache.whenSynced(30_000);
+    expect(cache.metrics().pods.listPages).toBeGreaterThan(1);
     cache.flushChanges();
     const index = new RowIndex(cache);
     const wide = columns(kubectl(['get', 'pods', '-A', '-o', 'wide']));
