@@ -9,6 +9,9 @@ import { getJson, isGone, KubeApiError } from './kube-request';
 import { watchStream, WatchdogTimeout, type RawWatchEvent } from './watch-stream';
 import { emptyMetrics, type ResourceMetrics } from './resource-metrics';
 
+/** How long a watch must have stood open to prove the server is back (see watchOnce). */
+const WATCH_PROVEN_MS = 1_000;
+
 export type ResourceName = 'pods' | 'nodes' | 'pdbs' | 'events';
 
 export type ResourceSyncConfig = {
@@ -68,6 +71,8 @@ export class ResourceSync {
    *  server that lists fine but expires every watch at once is asked ever more slowly */
   private readonly goneBackoff: Backoff;
   private eventsSinceList = 0;
+  /** when the current watch got its 200; 0 before it did */
+  private watchOpenedAt = 0;
   private listedAt = 0;
   private kc: KubeConfig | null = null;
 
@@ -204,27 +209,36 @@ export class ResourceSync {
     const timeoutSeconds = Math.round(lo + Math.random() * (hi - lo));
     const started = Date.now();
     let events = 0;
+    this.watchOpenedAt = 0;
     this.metrics.watches++;
-    await watchStream(
-      this.connection(),
-      this.cfg.path,
-      { resourceVersion: this.resourceVersion, allowWatchBookmarks: true, timeoutSeconds },
-      {
-        signal: this.signal,
-        idleTimeoutMs: this.cfg.watchdogMs,
-        onOpen: () => {
-          if (!this.requireEvent) this.hooks.healthy();
+    try {
+      await watchStream(
+        this.connection(),
+        this.cfg.path,
+        { resourceVersion: this.resourceVersion, allowWatchBookmarks: true, timeoutSeconds },
+        {
+          signal: this.signal,
+          idleTimeoutMs: this.cfg.watchdogMs,
+          onOpen: () => {
+            this.watchOpenedAt = Date.now();
+            if (!this.requireEvent) this.hooks.healthy();
+          },
+          onEvent: (evt) => {
+            events++;
+            this.apply(evt); // an ERROR event throws here, before it could count as progress
+            if (evt.type !== 'BOOKMARK') this.eventsSinceList++;
+            this.requireEvent = false;
+            this.backoff.reset();
+            this.hooks.healthy();
+          },
         },
-        onEvent: (evt) => {
-          events++;
-          this.apply(evt); // an ERROR event throws here, before it could count as progress
-          if (evt.type !== 'BOOKMARK') this.eventsSinceList++;
-          this.requireEvent = false;
-          this.backoff.reset();
-          this.hooks.healthy();
-        },
-      },
-    );
+      );
+    } finally {
+      // A watch that stood open a while proved the server is back: whatever ends it starts a new
+      // run of failures. Without this a quiet watch (no event, no bookmark yet) kept the delay an
+      // earlier outage had grown, up to the cap, and a server that then restarted waited that long.
+      if (this.watchOpenedAt > 0 && Date.now() - this.watchOpenedAt >= WATCH_PROVEN_MS) this.backoff.reset();
+    }
     // Closed normally: re-watch from the last resourceVersion. A server that closes at once
     // with nothing said gets a backoff pause, so we never spin on it.
     if (events === 0 && Date.now() - started < 1000) {
