@@ -41,6 +41,11 @@ export class Backoff {
     this.attempt = 0;
   }
 
+  /** Brings the next delay down to at most base × 2^attempts (a server that answered again). */
+  atMost(attempts: number): void {
+    this.attempt = Math.min(this.attempt, attempts);
+  }
+
   get failures(): number {
     return this.attempt;
   }

@@ -11,6 +11,10 @@ import { emptyMetrics, type ResourceMetrics } from './resource-metrics';
 
 /** How long a watch must have stood open to prove the server is back (see watchOnce). */
 const WATCH_PROVEN_MS = 1_000;
+/** A watch the server answered brings the next delay down to at most base × 2^this (1 s at the
+ *  default base): an outage's grown delay must not outlive it, while a server that accepts and
+ *  drops every watch at once is still asked at most about once a second. */
+const ANSWERED_ATTEMPTS = 2;
 
 export type ResourceName = 'pods' | 'nodes' | 'pdbs' | 'events';
 
@@ -221,6 +225,7 @@ export class ResourceSync {
           idleTimeoutMs: this.cfg.watchdogMs,
           onOpen: () => {
             this.watchOpenedAt = Date.now();
+            this.backoff.atMost(ANSWERED_ATTEMPTS);
             if (!this.requireEvent) this.hooks.healthy();
           },
           onEvent: (evt) => {

@@ -12,7 +12,7 @@ import { waitFor } from './test-support';
 let stop = async () => {};
 afterEach(async () => stop());
 
-it('a watch that stood open for a second and then broke is retried after the base delay, not the outage\'s', async () => {
+async function delayAfterBreak(openMs: number): Promise<{ outage: number[]; afterBreak: number[] }> {
   let watches = 0;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -30,7 +30,7 @@ it('a watch that stood open for a second and then broke is retried after the bas
       // back: open and quiet, then the server goes away under it (a restart)
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.flushHeaders();
-      setTimeout(() => res.socket?.destroy(), 1_300);
+      setTimeout(() => res.socket?.destroy(), openMs);
     } else {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.flushHeaders();
@@ -58,10 +58,20 @@ it('a watch that stood open for a second and then broke is retried after the bas
   }, abort.signal);
   void sync.run();
   await waitFor(() => watches >= 6, 15_000, 'the watch after the break');
-  const outage = delays.filter((d) => d.watches <= 4).map((d) => d.delayMs);
+  return { outage: delays.filter((d) => d.watches <= 4).map((d) => d.delayMs), afterBreak: delays.filter((d) => d.watches === 5).map((d) => d.delayMs) };
+}
+
+it('a watch that stood open for a second and then broke is retried after the base delay, not the outage\'s', async () => {
+  const { outage, afterBreak } = await delayAfterBreak(1_300);
   expect(outage).toHaveLength(4);
   expect(outage[3]).toBeGreaterThanOrEqual(200); // grown: 50, 100, 200, 400 ms ceilings
-  const afterBreak = delays.filter((d) => d.watches === 5);
   expect(afterBreak).toHaveLength(1);
-  expect(afterBreak[0]!.delayMs).toBeLessThanOrEqual(50); // the base delay again, not 400–800 ms
+  expect(afterBreak[0]).toBeLessThanOrEqual(50); // the base delay again, not 400–800 ms
+});
+
+it('one the server answered and dropped at once is retried after at most base × 4', async () => {
+  const { outage, afterBreak } = await delayAfterBreak(150);
+  expect(outage[3]).toBeGreaterThanOrEqual(200);
+  expect(afterBreak).toHaveLength(1);
+  expect(afterBreak[0]).toBeLessThanOrEqual(200); // 100–200 ms, not the 400–800 the outage grew
 });
