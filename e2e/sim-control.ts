@@ -1,5 +1,7 @@
 // e2e support: the simulator runs in its own process (playwright.config.ts); tests reach it over
 // its /sim control endpoint, as any out-of-process client would.
+import { readSseBody } from '../lib/rows/sse-wire';
+
 export const SIM_URL = process.env.PODNODE_SIM_URL ?? 'http://127.0.0.1:16443';
 
 export type SimStats = { total: number; counts: Record<string, number>; listChains: Record<string, number> };
@@ -28,27 +30,9 @@ export async function openStream(url: string): Promise<{ events: { event: string
   const ready = new Promise<void>((r) => (resolveReady = r));
   const res = await fetch(url, { signal: abort.signal, headers: { Accept: 'text/event-stream' } });
   if (!res.ok || !res.body) throw new Error(`stream ${url}: ${res.status}`);
-  (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end;
-        while ((end = buffer.indexOf('\n\n')) !== -1) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
-          if (event) {
-            events.push({ event, data });
-            if (event === 'snapshot') resolveReady();
-          }
-        }
-      }
-    } catch {
-      // aborted by close()
-    }
-  })();
+  readSseBody(res.body as unknown as AsyncIterable<Uint8Array>, (event, data) => {
+    events.push({ event, data });
+    if (event === 'snapshot') resolveReady();
+  }).catch(() => {}); // aborted by close()
   return { events, close: () => abort.abort(), ready };
 }
