@@ -74,8 +74,9 @@ class Feed {
   private facetsVersion: number;
   private readonly facetsTimer: ReturnType<typeof setInterval>;
   private readonly unsubscribe: () => void;
-  /** the last snapshot and every message sent since, while a joiner may still be given them */
-  private replay: { chunks: Uint8Array[]; bytes: number; until: number } | null = null;
+  /** the last snapshot and every message sent since, while a joiner may still be given them (the
+   *  timer drops them; at any age they are a correct opening, so the timer bounds memory only) */
+  private replay: { chunks: Uint8Array[]; bytes: number } | null = null;
   private replayTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
@@ -111,7 +112,7 @@ class Feed {
     if (this.closed) throw new Error('joined a closed feed');
     let opening: Uint8Array[];
     try {
-      opening = this.replay && Date.now() < this.replay.until ? [...this.replay.chunks] : [this.takeSnapshot()];
+      opening = this.replay ? [...this.replay.chunks] : [this.takeSnapshot()];
     } catch (err) {
       if (this.viewers.size === 0) this.close(); // nothing may stay subscribed for nobody
       throw err;
@@ -137,7 +138,7 @@ class Feed {
     const chunk = sseEvent('snapshot', message);
     clearTimeout(this.replayTimer);
     if (this.replayMs > 0) {
-      this.replay = { chunks: [chunk], bytes: 0, until: Date.now() + this.replayMs };
+      this.replay = { chunks: [chunk], bytes: 0 };
       // an idle view keeps no copy of its snapshot once no joiner can use it
       this.replayTimer = setTimeout(() => (this.replay = null), this.replayMs);
       this.replayTimer.unref?.();
