@@ -5,7 +5,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeObject } from '@/lib/podnode/types';
 import { Backoff, sleep, type BackoffOptions } from './backoff';
-import { getJson, isGone, KubeApiError } from './kube-request';
+import { getListPage, isGone, KubeApiError, type ListPageText } from './kube-request';
 import { watchStream, WatchdogTimeout, type RawWatchEvent } from './watch-stream';
 import { emptyMetrics, type ResourceMetrics } from './resource-metrics';
 
@@ -162,22 +162,48 @@ export class ResourceSync {
     this.metrics.listChains++;
     this.eventsSinceList = 0;
     const fresh = new Map<string, KubeObject>();
-    let cont: string | undefined;
     let rv = '';
-    do {
-      const page = await getJson(this.connection(), this.cfg.path, { limit: this.cfg.pageLimit, continue: cont }, {
-        signal: this.signal,
+    // One page ahead: the next page is asked for from the head of this one, so the server writes it
+    // while this one is parsed and ingested. A request left behind (an error, or a head the parsed
+    // page contradicts) is cancelled rather than read to the end.
+    const fetchPage = (cont: string | undefined) => {
+      const own = new AbortController();
+      const cancel = () => own.abort();
+      this.signal.addEventListener('abort', cancel, { once: true });
+      const request = getListPage(this.connection(), this.cfg.path, { limit: this.cfg.pageLimit, continue: cont }, {
+        signal: own.signal,
         idleTimeoutMs: this.cfg.listIdleTimeoutMs,
       });
-      this.metrics.listPages++;
-      const { items, metadata } = asList(page);
-      for (const raw of items) {
-        const obj = this.ingest(raw);
-        fresh.set(this.cfg.keyOf(obj), obj);
+      void request.page.then(
+        () => this.signal.removeEventListener('abort', cancel),
+        () => this.signal.removeEventListener('abort', cancel), // awaited below, or cancelled: not "unhandled"
+      );
+      return { ...request, cancel };
+    };
+    let next: ReturnType<typeof fetchPage> | undefined = fetchPage(undefined);
+    try {
+      while (next) {
+        const { text, continueToken }: ListPageText = await next.page;
+        this.metrics.listPages++;
+        next = continueToken ? fetchPage(continueToken) : undefined;
+        if (next) await next.sent;
+        const { items, metadata } = asList(JSON.parse(text));
+        for (const raw of items) {
+          const obj = this.ingest(raw);
+          fresh.set(this.cfg.keyOf(obj), obj);
+        }
+        rv = metadata.resourceVersion;
+        // the parsed page has the last word (a head that did not say, or said otherwise)
+        const cont = metadata.continue || undefined;
+        if (cont !== (continueToken || undefined)) {
+          next?.cancel();
+          next = cont ? fetchPage(cont) : undefined;
+        }
       }
-      rv = metadata.resourceVersion;
-      cont = metadata.continue || undefined;
-    } while (cont);
+    } catch (error) {
+      next?.cancel();
+      throw error;
+    }
     this.applyDiff(this.cfg.cap ? newest(fresh, this.cfg.cap) : fresh);
     this.resourceVersion = rv;
     this.needList = false;
