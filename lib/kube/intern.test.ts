@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Interner } from './intern';
+import { stripPod } from './strip';
+import { toPodNodeRow } from '@/lib/podnode';
+import type { KubeObject } from '@/lib/podnode/types';
+import { generateCluster } from '@/lib/sim/generate-cluster';
 
 const podOf = (name: string, token: string) =>
   JSON.parse(
@@ -42,5 +46,47 @@ describe('Interner', () => {
     const interner = new Interner();
     const original = podOf('web-3', 'ccccc');
     expect(interner.pod(podOf('web-3', 'ccccc'))).toEqual(original);
+  });
+});
+
+describe('rows of interned pods', () => {
+  it('equal the rows of the same pods unshared, though replicas now share one answer per template', () => {
+    const raw: KubeObject[] = [];
+    generateCluster({ nodes: 40, pods: 1500, profile: 'mixed', seed: 11, namespaces: ['shop', 'data'], now: Date.parse('2026-11-01T10:00:00Z') }, (p) => raw.push(p));
+    const interner = new Interner();
+    const fresh = raw.map((p) => stripPod(structuredClone(p)));
+    const interned = raw.map((p) => interner.pod(stripPod(structuredClone(p))));
+    const rowOf = (pod: KubeObject) => ({ ...toPodNodeRow(pod, undefined), pod: undefined });
+    expect(interned.map(rowOf)).toEqual(fresh.map(rowOf));
+    // the generated pods take every path the shared answers have to tell apart
+    expect(interned.filter((p) => p.spec?.initContainers).length).toBeGreaterThan(50);
+    expect(interned.filter((p) => p.spec?.overhead || p.spec?.resources).length).toBeGreaterThan(10);
+    expect(interned.filter((p) => (p.status?.containerStatuses as { resources?: unknown }[] | undefined)?.some((c) => c.resources)).length).toBeGreaterThan(0);
+    expect(new Set(interned.map((p) => p.spec?.containers)).size).toBeLessThan(interned.length / 4);
+  });
+
+  it('tell apart pods that share a container list or an owner list but differ elsewhere', () => {
+    const containers = Object.freeze([Object.freeze({ name: 'app', resources: Object.freeze({ requests: Object.freeze({ cpu: '100m', memory: '64Mi' }), limits: Object.freeze({ cpu: '1' }) }) })]);
+    const init = Object.freeze([Object.freeze({ name: 'warm', resources: Object.freeze({ requests: Object.freeze({ cpu: '2' }) }) })]);
+    const refs = Object.freeze([Object.freeze({ kind: 'ReplicaSet', name: 'web-7d9f', controller: true })]);
+    const pod = (spec: Record<string, unknown>, hash?: string): KubeObject => ({
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { name: 'p', namespace: 'n', uid: `u${Math.random()}`, ownerReferences: refs as never, labels: hash ? { 'pod-template-hash': hash } : {} },
+      spec: { containers, ...spec },
+    });
+    const seen = [
+      pod({}, '7d9f'),
+      pod({ initContainers: init }, 'other'),
+      pod({ overhead: Object.freeze({ cpu: '250m' }) }),
+      pod({ resources: Object.freeze({ requests: Object.freeze({ memory: '1Gi' }) }) }, '7d9f'),
+      pod({}, '7d9f'),
+    ].map((p) => toPodNodeRow(p, undefined));
+    expect(seen.map((r) => [r.cpuRequest, r.memoryRequest, r.cpuLimit, r.ownerKind, r.ownerName])).toEqual([
+      [100, 64 * 2 ** 20, 1000, 'Deployment', 'web'],
+      [2000, 64 * 2 ** 20, 1000, 'ReplicaSet', 'web-7d9f'],
+      [350, 64 * 2 ** 20, 1250, 'ReplicaSet', 'web-7d9f'],
+      [100, 2 ** 30, 1000, 'Deployment', 'web'],
+      [100, 64 * 2 ** 20, 1000, 'Deployment', 'web'],
+    ]);
   });
 });

@@ -13,6 +13,22 @@ export type OwnerRef = { kind: string; name: string };
 export function topOwnerOf(pod: KubeObject): OwnerRef | null {
   const refs = pod.metadata.ownerReferences;
   if (!Array.isArray(refs) || refs.length === 0) return null;
+  const hash = pod.metadata.labels?.['pod-template-hash'];
+  // The replicas of a ReplicaSet share one frozen owner list (the cache's interner) and one hash:
+  // one answer, and one owner-name string, for all of them.
+  const shared = Object.isFrozen(refs);
+  if (shared) {
+    const hit = ownerByRefs.get(refs);
+    if (hit && hit.hash === hash) return hit.owner;
+  }
+  const owner = ownerOf(refs, hash);
+  if (shared) ownerByRefs.set(refs, { hash, owner: Object.freeze(owner) });
+  return owner;
+}
+
+const ownerByRefs = new WeakMap<object, { hash: string | undefined; owner: OwnerRef }>();
+
+function ownerOf(refs: NonNullable<KubeObject['metadata']['ownerReferences']>, hash: string | undefined): OwnerRef {
   let ref = refs[0]!;
   for (const r of refs) {
     if (r.controller === true) {
@@ -21,7 +37,6 @@ export function topOwnerOf(pod: KubeObject): OwnerRef | null {
     }
   }
   if (ref.kind === 'ReplicaSet') {
-    const hash = pod.metadata.labels?.['pod-template-hash'];
     // `<name>-<hash>`, checked without building the suffix string (this runs for every row).
     const cut = hash ? ref.name.length - hash.length - 1 : 0;
     if (hash && cut > 0 && ref.name.charCodeAt(cut) === 45 /* - */ && ref.name.endsWith(hash)) {

@@ -47,15 +47,34 @@ const podLevelMem = (list: ResourceListShape | undefined, mem: number) => (list 
 /** Requests and limits at once, named as PodNodeRow fields: the join's one call per pod. */
 export type PodResourceFields = { cpuRequest: number; memoryRequest: number; cpuLimit: number; memoryLimit: number };
 
+// Replicas share their frozen container lists, pod-level resources and overhead (the cache's
+// interner), so without a resize under way their totals are one computation per pod template.
+type TemplateTotals = { init: unknown; resources: unknown; overhead: unknown; totals: PodResourceFields };
+const totalsByContainers = new WeakMap<object, TemplateTotals>();
+const frozenOrAbsent = (v: unknown) => v === undefined || Object.isFrozen(v);
+
 export function podResources(pod: KubeObject): PodResourceFields {
   const spec: PodSpecShape = podSpec(pod);
+  const status = resizeStatus(pod);
+  const containers = spec.containers;
+  if (status || !containers || !Object.isFrozen(containers) || !frozenOrAbsent(spec.initContainers) || !frozenOrAbsent(spec.resources) || !frozenOrAbsent(spec.overhead)) {
+    return computeResources(spec, status);
+  }
+  const hit = totalsByContainers.get(containers);
+  if (hit && hit.init === spec.initContainers && hit.resources === spec.resources && hit.overhead === spec.overhead) return hit.totals;
+  const totals = Object.freeze(computeResources(spec, null));
+  totalsByContainers.set(containers, { init: spec.initContainers, resources: spec.resources, overhead: spec.overhead, totals });
+  return totals;
+}
+
+/** `status`: the pod's status when a container reports resources (resizeStatus), else null. */
+function computeResources(spec: PodSpecShape, status: PodStatusShape | null): PodResourceFields {
   aggregate(spec, null, false, SPEC_REQUESTS, SPEC_LIMITS);
   let reqCpu = laneA.totalCpu;
   let reqMem = laneA.totalMem;
   let limCpu = laneB.totalCpu;
   let limMem = laneB.totalMem;
 
-  const status = resizeStatus(pod);
   if (status) {
     // In-place resize: max(spec, actuated, allocated) for requests, max(spec, actuated) for
     // limits; a resize marked Infeasible leaves spec out.
