@@ -52,8 +52,10 @@ export class EventIndex {
   }
 
   warningsFor(podUid: string): number {
+    const ids = this.byPod.get(podUid);
+    if (!ids) return 0; // most pods: asked for each at a first sync
     let n = 0;
-    for (const id of this.byPod.get(podUid) ?? []) if (this.byUid.get(id)?.type === 'Warning') n++;
+    for (const id of ids) if (this.byUid.get(id)?.type === 'Warning') n++;
     return n;
   }
 

@@ -116,11 +116,21 @@ export class RowIndex {
       if (this.remove(pod.metadata.uid)) deletes.add(pod.metadata.uid);
       upserts.delete(pod.metadata.uid);
     }
+    // Into an empty index (the first sync) every row is new: the batch's rows are the list of
+    // them, without the bookkeeping below of what a batch changed (a 150,000-entry Map).
+    const fresh: PodNodeRow[] | null = this.byUid.size === 0 && deletes.size === 0 ? [] : null;
     for (const pod of batch.pods.upserts) {
       const row = this.put(pod, nodes);
-      upserts.set(row.uid, row);
-      deletes.delete(row.uid);
+      if (fresh) fresh.push(row);
+      else {
+        upserts.set(row.uid, row);
+        deletes.delete(row.uid);
+      }
     }
+    const extra = batch.nodes.upserts.length + batch.nodes.deletes.length + batch.pdbs.upserts.length + batch.pdbs.deletes.length + batch.events.upserts.length + batch.events.deletes.length;
+    // (a uid twice in the batch, or more than pods in it: the general way)
+    const onlyNew = fresh !== null && fresh.length === this.byUid.size && extra === 0;
+    if (fresh && !onlyNew) for (const row of fresh) upserts.set(row.uid, row);
     // A node that appears, changes or goes away changes every row on it (labels → capacity, group…).
     for (const node of batch.nodes.deletes) this.facts.delete(node.metadata.name);
     for (const node of [...batch.nodes.upserts, ...batch.nodes.deletes]) {
@@ -137,7 +147,6 @@ export class RowIndex {
     }
     // A pod's warnings count is part of its row: its events re-make it. Changes that touch no row
     // (an empty node, a PodDisruptionBudget, a node's event) still change the derived views.
-    const extra = batch.nodes.upserts.length + batch.nodes.deletes.length + batch.pdbs.upserts.length + batch.pdbs.deletes.length + batch.events.upserts.length + batch.events.deletes.length;
     if (batch.events.upserts.length + batch.events.deletes.length > 0) {
       const touched = this.events.apply(batch.events.upserts, batch.events.deletes);
       for (const name of touched.nodes) this.touchNode(name);
@@ -152,11 +161,12 @@ export class RowIndex {
         upserts.set(uid, row);
       }
     }
-    if (upserts.size === 0 && deletes.size === 0 && !batch.status && extra === 0) return;
+    const changed = onlyNew ? fresh : [...upserts.values()];
+    if (changed.length === 0 && deletes.size === 0 && !batch.status && extra === 0) return;
     this.noteFullJoin(batch.pods.upserts.length, t0);
     this.version++;
-    if (upserts.size > 0 || deletes.size > 0 || batch.status) {
-      const out: RowBatch = { upserts: [...upserts.values()], deletes: [...deletes], status: batch.status };
+    if (changed.length > 0 || deletes.size > 0 || batch.status) {
+      const out: RowBatch = { upserts: changed, deletes: [...deletes], status: batch.status };
       for (const listener of this.listeners) listener(out);
     }
     for (const listener of this.changeListeners) listener();
