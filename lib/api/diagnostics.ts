@@ -6,6 +6,7 @@ import 'server-only';
 import { checkRequest, type GuardEnv } from '@/lib/api/guard';
 import { failureResponse } from '@/lib/api/view';
 import { json } from '@/lib/api/http';
+import { snapshotBudget } from '@/lib/api/snapshot-budget';
 
 export type Diagnostics = {
   /** active resources by type, as process.getActiveResourcesInfo() names them */
@@ -14,6 +15,8 @@ export type Diagnostics = {
   total: number;
   memory: { rssBytes: number; heapUsedBytes: number; heapTotalBytes: number; externalBytes: number; arrayBuffersBytes: number };
   uptimeS: number;
+  /** stream snapshots built and not yet read, against their budget, and streams waiting for room */
+  snapshots: { heldBytes: number; budgetBytes: number; waiting: number };
 };
 
 function diagnostics(): Diagnostics {
@@ -21,11 +24,13 @@ function diagnostics(): Diagnostics {
   const active = process.getActiveResourcesInfo();
   for (const type of active) resources[type] = (resources[type] ?? 0) + 1;
   const m = process.memoryUsage();
+  const budget = snapshotBudget();
   return {
     resources,
     total: active.length,
     memory: { rssBytes: m.rss, heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external, arrayBuffersBytes: m.arrayBuffers },
     uptimeS: Math.round(process.uptime()),
+    snapshots: { heldBytes: budget.state.held, budgetBytes: budget.limit, waiting: budget.state.waiting },
   };
 }
 

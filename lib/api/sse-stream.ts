@@ -46,6 +46,11 @@ export type SseOut = {
   sendEncoded(chunk: Uint8Array, opening?: boolean): void;
   /** called with each heartbeat, after the comment is written */
   onHeartbeat(fn: () => void): void;
+  /** `fn` runs once, when everything written so far has been taken and the reader has come back
+   *  for more (so a large chunk has left the socket's buffer too), or the stream has closed */
+  whenDrained(fn: () => void): void;
+  /** ends the stream (the client reconnects after the `retry` delay) */
+  end(): void;
 };
 
 /** `start` sends what the stream begins with and subscribes; it returns what releases it all. */
@@ -64,6 +69,16 @@ export function sseResponse(request: Request, start: (out: SseOut) => () => void
   let release = () => {};
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let closeOnShutdown = () => {};
+  // With a high-water mark of 0, pull() runs only when the reader asks for more and finds nothing
+  // queued: not on an enqueue, not when it takes a queued chunk. The server reads a chunk, writes it
+  // to the socket and reads again once the socket has drained, so a pull means that everything
+  // written before it has left this process.
+  let drained: (() => void)[] = [];
+  const runDrained = () => {
+    const due = drained;
+    drained = [];
+    for (const fn of due) fn();
+  };
 
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -87,6 +102,8 @@ export function sseResponse(request: Request, start: (out: SseOut) => () => void
         },
         sendEncoded: write,
         onHeartbeat: (fn) => (beat = fn),
+        whenDrained: (fn) => (closed ? fn() : drained.push(fn)),
+        end: () => close(controller),
       });
       heartbeat = setInterval(() => {
         write(HEARTBEAT);
@@ -97,10 +114,13 @@ export function sseResponse(request: Request, start: (out: SseOut) => () => void
       openStreams().add(closeOnShutdown);
       if (closed) release(); // dropped while starting: nothing may stay subscribed
     },
+    pull() {
+      runDrained();
+    },
     cancel() {
       close();
     },
-  }, { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength });
+  }, { highWaterMark: 0, size: (chunk) => chunk.byteLength });
 
   /** With `error`, what is queued is discarded at once (a dropped slow client); else it drains. */
   function close(controller?: ReadableStreamDefaultController<Uint8Array>, error?: Error) {
@@ -108,6 +128,7 @@ export function sseResponse(request: Request, start: (out: SseOut) => () => void
     closed = true;
     openStreams().delete(closeOnShutdown);
     release();
+    runDrained();
     clearInterval(heartbeat);
     try {
       if (error) controller?.error(error);

@@ -10,7 +10,8 @@ import { snapshotOf } from '@/lib/rows/snapshot';
 import { snapshotFromWire } from '@/lib/rows/wire-pack';
 import type { WireRow } from '@/lib/rows/wire';
 import { streamPodNodes, openFeeds } from './sse';
-import { readSse } from './sse-test-support';
+import { readSse, type SseMessage } from './sse-test-support';
+import { ByteBudget } from './snapshot-budget';
 
 let sim: SimHandle;
 let cache: ClusterCache;
@@ -36,6 +37,12 @@ async function deliver(): Promise<void> {
 
 /** Synchronous from the call to the snapshot: nothing can flush between a test's steps. */
 function open(search: string, replayMs?: number) {
+  const stream = openUnread(search, replayMs);
+  return { ...stream, messages: stream.read() };
+}
+
+/** A stream whose body nobody reads until `read()`: a client that has not taken its snapshot yet. */
+function openUnread(search: string, replayMs?: number) {
   const params = new URLSearchParams(search);
   const abort = new AbortController();
   const res = streamPodNodes(new Request(`http://localhost:3000/api/podnodes/stream?${search}`, { signal: abort.signal }), {
@@ -45,9 +52,10 @@ function open(search: string, replayMs?: number) {
     index,
     params,
   }, { replayMs });
-  const messages = readSse(res);
+  let messages: SseMessage[] = [];
   return {
-    messages,
+    /** the messages so far, filled in as they come */
+    read: () => (messages = readSse(res)),
     close: () => abort.abort(),
     /** the rows as a client holds them after every message so far, by uid */
     rows(): Map<string, string> {
@@ -138,5 +146,38 @@ describe('the rows stream', () => {
     await waitFor(() => same(b.rows(), want), 5_000, 'B equal to a fresh query');
     a.close();
     b.close();
+  });
+
+  it('builds the snapshots of different views one budget at a time: the next waits until the last is read', async () => {
+    const g = globalThis as { __podnodeSnapshotBudget?: ByteBudget };
+    const budget = (g.__podnodeSnapshotBudget = new ByteBudget(1));
+    try {
+      const [x, y] = [...new Set(sim.cluster.listPodNames().map((p) => p.namespace))];
+      const a = openUnread(`ns=${x}`, 0);
+      expect(budget.state).toEqual({ held: expect.any(Number), waiting: 0 }); // one always goes
+      expect(budget.state.held).toBeGreaterThan(1);
+      const b = openUnread(`ns=${y}`, 0);
+      const gone = openUnread(`ns=${y}&f=capacityType=spot`, 0);
+      expect(budget.state.waiting).toBe(2);
+      const feedsWaiting = openFeeds(index);
+      gone.close(); // a viewer who leaves while waiting gives up its place
+      await waitFor(() => budget.state.waiting === 1, 5_000, 'the place to be given up');
+      const bMessages = b.read();
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      expect(bMessages.filter((m) => m.event === 'snapshot')).toEqual([]); // B reads, but A has not
+      expect(budget.state.waiting).toBe(1);
+      const aMessages = a.read(); // A takes its snapshot: B's is built, and taken in turn
+      await waitFor(() => bMessages.some((m) => m.event === 'snapshot'), 5_000, 'B\'s snapshot once A read its own');
+      await waitFor(() => budget.state.held === 0, 5_000, 'both snapshots read');
+      expect(aMessages[0]!.event).toBe('snapshot');
+      expect(same(a.rows(), fresh(`ns=${x}`))).toBe(true);
+      expect(same(b.rows(), fresh(`ns=${y}`))).toBe(true);
+      expect(openFeeds(index)).toBe(feedsWaiting + 1); // B's; the viewer who left never opened one
+      a.close();
+      b.close();
+      await waitFor(() => openFeeds(index) === feedsWaiting - 1, 5_000, 'the feeds closed');
+    } finally {
+      delete g.__podnodeSnapshotBudget;
+    }
   });
 });

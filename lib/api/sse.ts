@@ -18,6 +18,7 @@ import { toWireRow, type CellColumn, type Selection } from '@/lib/rows/select';
 import { streamSnapshotOf } from '@/lib/rows/snapshot';
 import { facetsFor } from '@/lib/rows/facets-memo';
 import { sseEvent, sseResponse } from '@/lib/api/sse-stream';
+import { snapshotBudget, type Turn } from '@/lib/api/snapshot-budget';
 
 const PATCH_EVERY_MS = 250;
 const FACETS_EVERY_MS = 2_000;
@@ -25,6 +26,8 @@ const FACETS_EVERY_MS = 2_000;
 const REPLAY_MS = 5_000;
 /** The messages kept after it, at most: beyond this a joiner is better served a fresh snapshot. */
 const REPLAY_MAX_BYTES = 2 * 1024 * 1024;
+/** How long a snapshot counts against the snapshot budget at most (snapshot-budget.ts). */
+const HOLD_MAX_MS = 30_000;
 
 type Write = (chunk: Uint8Array, opening?: boolean) => void;
 
@@ -37,7 +40,47 @@ type FeedOptions = {
 export function streamPodNodes(request: Request, { query, index, params }: View, options: FeedOptions = {}): Response {
   // pack=1: the snapshot's rows in the compact form (the page asks for it; curl gets objects)
   const pack = params.get('pack') === '1';
-  return sseResponse(request, ({ sendEncoded }) => feedFor(index, query, pack, options).join(sendEncoded));
+  return sseResponse(request, (out) => {
+    const budget = snapshotBudget();
+    const enter = (turn: Turn | null) => {
+      const { leave, built } = feedFor(index, query, pack, options).join(out.sendEncoded);
+      // counted until this viewer has taken its snapshot (viewers given it by replay add nothing),
+      // and for HOLD_MAX_MS at most: the budget paces snapshots, and a client that stalls while
+      // still connected must not hold every other view up
+      const done = budget.hold(built, turn);
+      const cap = setTimeout(done, HOLD_MAX_MS);
+      cap.unref?.();
+      const release = () => {
+        clearTimeout(cap);
+        done();
+      };
+      out.whenDrained(release);
+      return () => {
+        leave();
+        release();
+      };
+    };
+    const turn = budget.admit();
+    if (!turn) return enter(null);
+    // over budget: heartbeats flow while this stream waits for earlier snapshots to be read
+    let release = turn.leave;
+    let gone = false;
+    void turn.ready.then(() => {
+      if (gone) return;
+      try {
+        release = enter(turn);
+        if (gone) release(); // closed while it joined
+      } catch (err) {
+        turn.leave();
+        console.error(`podnode: a stream's snapshot failed: ${err instanceof Error ? err.message : String(err)}`);
+        out.end();
+      }
+    });
+    return () => {
+      gone = true;
+      release();
+    };
+  });
 }
 
 /** Open feeds by index, then by query and snapshot form. A Query is plain JSON built in one
@@ -107,22 +150,29 @@ class Feed {
     }, FACETS_EVERY_MS);
   }
 
-  /** Sends the viewer where every other viewer is; returns what takes it off the feed. */
-  join(write: Write): () => void {
+  /** Sends the viewer where every other viewer is; returns what takes it off the feed, and the
+   *  bytes of the snapshot built for it (0 when it was given the kept one). */
+  join(write: Write): { leave: () => void; built: number } {
     if (this.closed) throw new Error('joined a closed feed');
     let opening: Uint8Array[];
+    let built = 0;
     try {
-      opening = this.replay ? [...this.replay.chunks] : [this.takeSnapshot()];
+      if (this.replay) opening = [...this.replay.chunks];
+      else {
+        opening = [this.takeSnapshot()];
+        built = opening[0]!.byteLength;
+      }
     } catch (err) {
       if (this.viewers.size === 0) this.close(); // nothing may stay subscribed for nobody
       throw err;
     }
     for (const chunk of opening) write(chunk, true);
     this.viewers.add(write);
-    return () => {
+    const leave = () => {
       this.viewers.delete(write);
       if (this.viewers.size === 0) this.close();
     };
+    return { leave, built };
   }
 
   /** A snapshot taken between patches: what is pending goes to the current viewers first, so the
