@@ -26,12 +26,26 @@ export function snapshotPath(context: string, env: NodeJS.ProcessEnv = process.e
   return path.join(base, 'podnode', `${file}.json`);
 }
 
+/** Pods serialised and written per batch: at 150,000 pods the document is hundreds of megabytes,
+ *  which as one string (and one Buffer copy of it) doubled the CLI's memory and took seconds. */
+const PODS_PER_WRITE = 1_000;
+
 export function saveSnapshot(file: string, snap: Snapshot): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  const doc = { kind: 'PodNodeSnapshot', apiVersion: 'podnode.dev/v1', context: { name: snap.context }, takenAt: snap.takenAt, nodes: snap.nodes, pods: snap.pods };
+  const doc = { kind: 'PodNodeSnapshot', apiVersion: 'podnode.dev/v1', context: { name: snap.context }, takenAt: snap.takenAt, nodes: snap.nodes, pods: [] };
   // Cluster data: readable by the owner only. Written then renamed, so a reader never sees half a file.
-  fs.writeFileSync(tmp, JSON.stringify(doc), { mode: 0o600 });
+  const fd = fs.openSync(tmp, 'w', 0o600);
+  try {
+    fs.writeSync(fd, JSON.stringify(doc).slice(0, -2)); // `{…,"pods":[` without `]}`
+    for (let i = 0; i < snap.pods.length; i += PODS_PER_WRITE) {
+      const batch = snap.pods.slice(i, i + PODS_PER_WRITE).map((pod) => JSON.stringify(pod));
+      fs.writeSync(fd, (i > 0 ? ',' : '') + batch.join(','));
+    }
+    fs.writeSync(fd, ']}');
+  } finally {
+    fs.closeSync(fd);
+  }
   fs.renameSync(tmp, file);
 }
 

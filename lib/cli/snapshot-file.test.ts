@@ -1,0 +1,33 @@
+// The offline snapshot is written in batches of pods; the file must be the one JSON document a
+// single JSON.stringify would give, and read back to the same (stripped) objects.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { KubeObject } from '@/lib/podnode/types';
+import { generateCluster } from '@/lib/sim/generate-cluster';
+import { stripNode, stripPod } from '@/lib/kube/strip';
+import { loadSnapshot, saveSnapshot } from './snapshot-file';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-snap-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('the offline snapshot file', () => {
+  for (const count of [0, 1, 999, 1000, 2501]) {
+    it(`holds exactly the document of ${count} pods, and reads back`, () => {
+      const pods: KubeObject[] = [];
+      const cluster = generateCluster({ nodes: 20, pods: count, profile: 'mixed', seed: count, namespaces: ['a'], now: Date.parse('2026-11-01T10:00:00Z') }, (p) => pods.push(stripPod(p)));
+      const nodes = cluster.nodeObjects.map((n) => stripNode(n));
+      const snap = { context: 'ctx "prod"', takenAt: '2026-12-03T10:00:00.000Z', nodes, pods: pods.slice(0, count) }; // the generator adds DaemonSet pods
+      const file = path.join(dir, `s${count}.json`);
+      saveSnapshot(file, snap);
+      const text = fs.readFileSync(file, 'utf8');
+      expect(text).toBe(JSON.stringify({ kind: 'PodNodeSnapshot', apiVersion: 'podnode.dev/v1', context: { name: snap.context }, takenAt: snap.takenAt, nodes, pods: snap.pods }));
+      expect(snap.pods.length).toBe(count);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      const back = loadSnapshot(file);
+      expect(back.pods.length).toBe(count);
+      expect(back.pods.map((p) => p.metadata.uid)).toEqual(snap.pods.map((p) => p.metadata.uid));
+    });
+  }
+});
