@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Interner } from './intern';
 import { stripPod } from './strip';
-import { toPodNodeRow } from '@/lib/podnode';
+import { JoinMemo, toPodNodeRow } from '@/lib/podnode';
 import type { KubeObject } from '@/lib/podnode/types';
 import { generateCluster } from '@/lib/sim/generate-cluster';
 
@@ -56,8 +56,10 @@ describe('rows of interned pods', () => {
     const interner = new Interner();
     const fresh = raw.map((p) => stripPod(structuredClone(p)));
     const interned = raw.map((p) => interner.pod(stripPod(structuredClone(p))));
-    const rowOf = (pod: KubeObject) => ({ ...toPodNodeRow(pod, undefined), pod: undefined });
-    expect(interned.map(rowOf)).toEqual(fresh.map(rowOf));
+    const memo = new JoinMemo(); // one join's: replicas answered once
+    const rowOf = (pod: KubeObject, m?: JoinMemo) => ({ ...toPodNodeRow(pod, undefined, undefined, undefined, m), pod: undefined });
+    expect(interned.map((p) => rowOf(p, memo))).toEqual(fresh.map((p) => rowOf(p)));
+    expect(memo.resources.size).toBeLessThan(interned.length / 4);
     // the generated pods take every path the shared answers have to tell apart
     expect(interned.filter((p) => p.spec?.initContainers).length).toBeGreaterThan(50);
     expect(interned.filter((p) => p.spec?.overhead || p.spec?.resources).length).toBeGreaterThan(10);
@@ -66,6 +68,7 @@ describe('rows of interned pods', () => {
   });
 
   it('tell apart pods that share a container list or an owner list but differ elsewhere', () => {
+    const memo = new JoinMemo(); // one join: the later pods are answered from the earlier ones
     const containers = Object.freeze([Object.freeze({ name: 'app', resources: Object.freeze({ requests: Object.freeze({ cpu: '100m', memory: '64Mi' }), limits: Object.freeze({ cpu: '1' }) }) })]);
     const init = Object.freeze([Object.freeze({ name: 'warm', resources: Object.freeze({ requests: Object.freeze({ cpu: '2' }) }) })]);
     const refs = Object.freeze([Object.freeze({ kind: 'ReplicaSet', name: 'web-7d9f', controller: true })]);
@@ -80,7 +83,7 @@ describe('rows of interned pods', () => {
       pod({ overhead: Object.freeze({ cpu: '250m' }) }),
       pod({ resources: Object.freeze({ requests: Object.freeze({ memory: '1Gi' }) }) }, '7d9f'),
       pod({}, '7d9f'),
-    ].map((p) => toPodNodeRow(p, undefined));
+    ].map((p) => toPodNodeRow(p, undefined, undefined, undefined, memo));
     expect(seen.map((r) => [r.cpuRequest, r.memoryRequest, r.cpuLimit, r.ownerKind, r.ownerName])).toEqual([
       [100, 64 * 2 ** 20, 1000, 'Deployment', 'web'],
       [2000, 64 * 2 ** 20, 1000, 'ReplicaSet', 'web-7d9f'],

@@ -4,10 +4,10 @@
 // the cached pod and node objects.
 import { capacityTypeOf, DEFAULT_CAPACITY_TABLE, type CapacityTable } from './capacity-types';
 import { instanceTypeOf, nodeGroupOf, zoneOf } from './node-info';
-import { appNameOf, topOwnerOf } from './owner';
+import { appNameOf, topOwnerOf, type OwnerMemo } from './owner';
 import { podSpec } from './pod-shape';
 import { kubectlColumnsOf } from './pod-status';
-import { podResources } from './pod-resources';
+import { podResources, type ResourcesMemo } from './pod-resources';
 import type { CapacityType, KubeObject, PodNodeRow } from './types';
 
 export type NodeFacts = { nodeGroup: string | null; capacityType: CapacityType; zone: string | null; instanceType: string | null };
@@ -40,18 +40,25 @@ function isoOf(ts: unknown): string {
   return '';
 }
 
-/** One row. `node` is the object named by spec.nodeName, or undefined when unscheduled or gone;
- *  `facts` its nodeFactsOf, when the caller keeps them at hand. */
-export function toPodNodeRow(pod: KubeObject, node: KubeObject | undefined, table: CapacityTable = DEFAULT_CAPACITY_TABLE, facts?: NodeFacts): PodNodeRow {
-  return buildRow(pod, node, node ? (facts ?? nodeFactsOf(node, table)) : NO_NODE);
+/** What one join of many pods computes once per pod template rather than once per pod: keep one
+ *  for a batch of rows, then let it go (it holds the templates' answers, nothing of the rows). */
+export class JoinMemo {
+  readonly owners: OwnerMemo = new Map();
+  readonly resources: ResourcesMemo = new Map();
 }
 
-function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: NodeFacts): PodNodeRow {
+/** One row. `node` is the object named by spec.nodeName, or undefined when unscheduled or gone;
+ *  `facts` its nodeFactsOf, when the caller keeps them at hand; `memo` shared by a batch of rows. */
+export function toPodNodeRow(pod: KubeObject, node: KubeObject | undefined, table: CapacityTable = DEFAULT_CAPACITY_TABLE, facts?: NodeFacts, memo?: JoinMemo): PodNodeRow {
+  return buildRow(pod, node, node ? (facts ?? nodeFactsOf(node, table)) : NO_NODE, memo);
+}
+
+function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: NodeFacts, memo: JoinMemo | undefined): PodNodeRow {
   const meta = pod.metadata;
   const nodeName = podSpec(pod).nodeName;
   const columns = kubectlColumnsOf(pod);
-  const owner = topOwnerOf(pod);
-  const resources = podResources(pod);
+  const owner = topOwnerOf(pod, memo?.owners);
+  const resources = podResources(pod, memo?.resources);
   return {
     uid: meta.uid,
     namespace: meta.namespace ?? '',
@@ -88,6 +95,7 @@ export function joinPodNodes(
   const rows: PodNodeRow[] = [];
   // Per call, a plain Map by name is cheaper than the WeakMap lookup for each of ~30 pods a node.
   const factsByName = new Map<string, NodeFacts>();
+  const memo = new JoinMemo();
   for (const pod of pods) {
     const nodeName = podSpec(pod).nodeName;
     const node = nodeName ? nodesByName.get(nodeName) : undefined;
@@ -97,7 +105,7 @@ export function joinPodNodes(
       if (known) facts = known;
       else factsByName.set(nodeName, (facts = nodeFactsOf(node, table)));
     }
-    rows.push(buildRow(pod, node, facts));
+    rows.push(buildRow(pod, node, facts, memo));
   }
   return rows;
 }

@@ -10,23 +10,24 @@ export type OwnerRef = { kind: string; name: string };
  * the name, so a hand-made ReplicaSet stays a ReplicaSet. A Job stays a Job: whether a CronJob
  * owns it is only on the Job object.
  */
-export function topOwnerOf(pod: KubeObject): OwnerRef | null {
+export function topOwnerOf(pod: KubeObject, memo?: OwnerMemo): OwnerRef | null {
   const refs = pod.metadata.ownerReferences;
   if (!Array.isArray(refs) || refs.length === 0) return null;
   const hash = pod.metadata.labels?.['pod-template-hash'];
-  // The replicas of a ReplicaSet share one frozen owner list (the cache's interner) and one hash:
-  // one answer, and one owner-name string, for all of them.
-  const shared = Object.isFrozen(refs);
+  // In a join, the replicas of a ReplicaSet share one frozen owner list (the cache's interner) and
+  // one hash: one answer, and one owner-name string, for all of them.
+  const shared = memo !== undefined && Object.isFrozen(refs);
   if (shared) {
-    const hit = ownerByRefs.get(refs);
+    const hit = memo.get(refs);
     if (hit && hit.hash === hash) return hit.owner;
   }
   const owner = ownerOf(refs, hash);
-  if (shared) ownerByRefs.set(refs, { hash, owner: Object.freeze(owner) });
+  if (shared) memo.set(refs, { hash, owner: Object.freeze(owner) });
   return owner;
 }
 
-const ownerByRefs = new WeakMap<object, { hash: string | undefined; owner: OwnerRef }>();
+/** Answers by owner list for the length of one join (held by nobody after it). */
+export type OwnerMemo = Map<object, { hash: string | undefined; owner: OwnerRef }>;
 
 function ownerOf(refs: NonNullable<KubeObject['metadata']['ownerReferences']>, hash: string | undefined): OwnerRef {
   let ref = refs[0]!;

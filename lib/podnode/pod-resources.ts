@@ -47,23 +47,23 @@ const podLevelMem = (list: ResourceListShape | undefined, mem: number) => (list 
 /** Requests and limits at once, named as PodNodeRow fields: the join's one call per pod. */
 export type PodResourceFields = { cpuRequest: number; memoryRequest: number; cpuLimit: number; memoryLimit: number };
 
-// Replicas share their frozen container lists, pod-level resources and overhead (the cache's
-// interner), so without a resize under way their totals are one computation per pod template.
-type TemplateTotals = { init: unknown; resources: unknown; overhead: unknown; totals: PodResourceFields };
-const totalsByContainers = new WeakMap<object, TemplateTotals>();
+/** Totals by container list for the length of one join (held by nobody after it): replicas share
+ *  their frozen container lists, pod-level resources and overhead (the cache's interner), so
+ *  without a resize under way their totals are one computation per pod template. */
+export type ResourcesMemo = Map<object, { init: unknown; resources: unknown; overhead: unknown; totals: PodResourceFields }>;
 const frozenOrAbsent = (v: unknown) => v === undefined || Object.isFrozen(v);
 
-export function podResources(pod: KubeObject): PodResourceFields {
+export function podResources(pod: KubeObject, memo?: ResourcesMemo): PodResourceFields {
   const spec: PodSpecShape = podSpec(pod);
   const status = resizeStatus(pod);
   const containers = spec.containers;
-  if (status || !containers || !Object.isFrozen(containers) || !frozenOrAbsent(spec.initContainers) || !frozenOrAbsent(spec.resources) || !frozenOrAbsent(spec.overhead)) {
+  if (!memo || status || !containers || !Object.isFrozen(containers) || !frozenOrAbsent(spec.initContainers) || !frozenOrAbsent(spec.resources) || !frozenOrAbsent(spec.overhead)) {
     return computeResources(spec, status);
   }
-  const hit = totalsByContainers.get(containers);
+  const hit = memo.get(containers);
   if (hit && hit.init === spec.initContainers && hit.resources === spec.resources && hit.overhead === spec.overhead) return hit.totals;
   const totals = Object.freeze(computeResources(spec, null));
-  totalsByContainers.set(containers, { init: spec.initContainers, resources: spec.resources, overhead: spec.overhead, totals });
+  memo.set(containers, { init: spec.initContainers, resources: spec.resources, overhead: spec.overhead, totals });
   return totals;
 }
 

@@ -2,7 +2,7 @@
 // re-joining 150,000 pods. One index per cluster cache, shared like the cache itself.
 import type { KubeObject, PodNodeRow } from '@/lib/podnode/types';
 import type { ClusterStatus } from '@/lib/rows/wire';
-import { toPodNodeRow, DEFAULT_CAPACITY_TABLE, type CapacityTable } from '@/lib/podnode';
+import { toPodNodeRow, JoinMemo, DEFAULT_CAPACITY_TABLE, type CapacityTable } from '@/lib/podnode';
 import { nodeFactsOf, type NodeFacts } from '@/lib/podnode/join';
 import type { ClusterCache, CacheBatch } from '@/lib/kube/cluster-cache';
 import { Interner } from '@/lib/kube/intern';
@@ -46,7 +46,8 @@ export class RowIndex {
     const nodes = cache.nodes();
     this.events = new EventIndex(cache.events());
     const t0 = performance.now();
-    for (const pod of cache.pods()) this.put(pod, nodes);
+    const memo = new JoinMemo();
+    for (const pod of cache.pods()) this.put(pod, nodes, memo);
     this.noteFullJoin(this.byUid.size, t0);
     cache.subscribe((batch) => this.apply(batch));
   }
@@ -119,8 +120,9 @@ export class RowIndex {
     // Into an empty index (the first sync) every row is new: the batch's rows are the list of
     // them, without the bookkeeping below of what a batch changed (a 150,000-entry Map).
     const fresh: PodNodeRow[] | null = this.byUid.size === 0 && deletes.size === 0 ? [] : null;
+    const memo = new JoinMemo(); // per batch: a first sync's replicas share answers, and nothing is kept
     for (const pod of batch.pods.upserts) {
-      const row = this.put(pod, nodes);
+      const row = this.put(pod, nodes, memo);
       if (fresh) fresh.push(row);
       else {
         upserts.set(row.uid, row);
@@ -139,7 +141,7 @@ export class RowIndex {
         const old = this.byUid.get(uid);
         if (!old) continue;
         const now = nodes.get(node.metadata.name);
-        const row = this.interned(toPodNodeRow(old.pod, now, this.table, now && this.factsOf(now)));
+        const row = this.interned(toPodNodeRow(old.pod, now, this.table, now && this.factsOf(now), memo));
         row.warnings = old.warnings;
         this.byUid.set(uid, row);
         upserts.set(uid, row);
@@ -172,7 +174,7 @@ export class RowIndex {
     for (const listener of this.changeListeners) listener();
   }
 
-  private put(pod: KubeObject, nodes: Map<string, KubeObject>): PodNodeRow {
+  private put(pod: KubeObject, nodes: Map<string, KubeObject>, memo: JoinMemo): PodNodeRow {
     const uid = pod.metadata.uid;
     const previous = this.byUid.get(uid);
     const nodeName = nodeNameOf(pod);
@@ -180,7 +182,7 @@ export class RowIndex {
     if (previous?.pod) this.touchNode(nodeNameOf(previous.pod));
     this.touchNode(nodeName);
     const node = nodeName ? nodes.get(nodeName) : undefined;
-    const row = this.interned(toPodNodeRow(pod, node, this.table, node && this.factsOf(node)));
+    const row = this.interned(toPodNodeRow(pod, node, this.table, node && this.factsOf(node), memo));
     row.warnings = this.events.warningsFor(uid);
     this.byUid.set(uid, row);
     this.buckets.nodeName.add(nodeName, uid);
