@@ -12,7 +12,9 @@ describe('GET /api/diagnostics', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
       const body = (await res.json()) as Diagnostics;
-      expect(Object.keys(body).sort()).toEqual(['memory', 'resources', 'total', 'uptimeS']);
+      expect(Object.keys(body).sort()).toEqual(['memory', 'resources', 'snapshots', 'total', 'uptimeS']);
+      for (const v of Object.values(body.snapshots)) expect(Number.isInteger(v) && v >= 0).toBe(true);
+      expect(body.snapshots.budgetBytes).toBeGreaterThan(0);
       expect(body.resources.Timeout).toBeGreaterThanOrEqual(1);
       for (const [type, n] of Object.entries(body.resources)) {
         expect(type).toMatch(/^[A-Za-z]+$/);
