@@ -96,20 +96,29 @@ export async function getJson(kc: KubeConfig, path: string, query: Query, opts: 
  *  megabytes at 150,000 pods — is parsed. `continueToken` is null when the head does not say. */
 export type ListPageText = { text: string; continueToken: string | null };
 
-/** `sent` settles once the request is on the wire: a caller about to spend tens of milliseconds
- *  parsing the page before waits for it, or the request would sit unsent behind that work. */
-export function getListPage(kc: KubeConfig, path: string, query: Query, opts: OpenOptions): { page: Promise<ListPageText>; sent: Promise<void> } {
+/** A LIST page asked for ahead of its use. `sent` settles once the request is on the wire: a
+ *  caller about to spend tens of milliseconds parsing the page before waits for it, or the request
+ *  would sit unsent behind that work. `cancel` abandons a page that will not be read (it also ends
+ *  with `opts.signal`); a page cancelled or failed before anyone awaits it is not "unhandled". */
+export type ListPageRequest = { page: Promise<ListPageText>; sent: Promise<void>; cancel: () => void };
+
+export function getListPage(kc: KubeConfig, path: string, query: Query, opts: OpenOptions): ListPageRequest {
+  const own = new AbortController();
+  const cancel = () => own.abort();
+  opts.signal.addEventListener('abort', cancel, { once: true });
   let markSent = () => {};
   const sent = new Promise<void>((resolve) => (markSent = resolve));
   const page = (async () => {
     try {
-      const text = await readText(await openGet(kc, path, query, { ...opts, onSent: markSent }), Infinity);
+      const text = await readText(await openGet(kc, path, query, { ...opts, signal: own.signal, onSent: markSent }), Infinity);
       return { text, continueToken: continueFromHead(text) };
     } finally {
       markSent();
+      opts.signal.removeEventListener('abort', cancel);
     }
   })();
-  return { page, sent };
+  page.catch(() => {});
+  return { page, sent, cancel };
 }
 
 const HEAD_MAX = 8 * 1024;

@@ -5,7 +5,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeObject } from '@/lib/podnode/types';
 import { Backoff, sleep, type BackoffOptions } from './backoff';
-import { getListPage, isGone, KubeApiError, type ListPageText } from './kube-request';
+import { getListPage, isGone, KubeApiError, type ListPageRequest, type ListPageText } from './kube-request';
 import { watchStream, WatchdogTimeout, type RawWatchEvent } from './watch-stream';
 import { emptyMetrics, type ResourceMetrics } from './resource-metrics';
 
@@ -166,24 +166,15 @@ export class ResourceSync {
     // One page ahead: the next page is asked for from the head of this one, so the server writes it
     // while this one is parsed and ingested. A request left behind (an error, or a head the parsed
     // page contradicts) is cancelled rather than read to the end.
-    const fetchPage = (cont: string | undefined) => {
-      const own = new AbortController();
-      const cancel = () => own.abort();
-      this.signal.addEventListener('abort', cancel, { once: true });
-      const request = getListPage(this.connection(), this.cfg.path, { limit: this.cfg.pageLimit, continue: cont }, {
-        signal: own.signal,
+    const fetchPage = (cont: string | undefined): ListPageRequest =>
+      getListPage(this.connection(), this.cfg.path, { limit: this.cfg.pageLimit, continue: cont }, {
+        signal: this.signal,
         idleTimeoutMs: this.cfg.listIdleTimeoutMs,
       });
-      void request.page.then(
-        () => this.signal.removeEventListener('abort', cancel),
-        () => this.signal.removeEventListener('abort', cancel), // awaited below, or cancelled: not "unhandled"
-      );
-      return { ...request, cancel };
-    };
-    let next: ReturnType<typeof fetchPage> | undefined = fetchPage(undefined);
+    let next: ListPageRequest | undefined = fetchPage(undefined);
     try {
       while (next) {
-        const { text, continueToken }: ListPageText = await next.page;
+        const { text, continueToken }: ListPageText = await next.page; // (typed: `next` is reassigned below)
         this.metrics.listPages++;
         next = continueToken ? fetchPage(continueToken) : undefined;
         if (next) await next.sent;
