@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { KubeObject } from '@/lib/podnode/types';
 import { stripNode, stripPod } from '@/lib/kube/strip';
+import { jsonWithArray } from '@/lib/rows/json-chunks';
 
 const objectSchema = z.looseObject({
   metadata: z.looseObject({ name: z.string(), uid: z.string().optional() }),
@@ -33,16 +34,11 @@ const PODS_PER_WRITE = 1_000;
 export function saveSnapshot(file: string, snap: Snapshot): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  const doc = { kind: 'PodNodeSnapshot', apiVersion: 'podnode.dev/v1', context: { name: snap.context }, takenAt: snap.takenAt, nodes: snap.nodes, pods: [] };
+  const head = { kind: 'PodNodeSnapshot', apiVersion: 'podnode.dev/v1', context: { name: snap.context }, takenAt: snap.takenAt, nodes: snap.nodes };
   // Cluster data: readable by the owner only. Written then renamed, so a reader never sees half a file.
   const fd = fs.openSync(tmp, 'w', 0o600);
   try {
-    fs.writeSync(fd, JSON.stringify(doc).slice(0, -2)); // `{…,"pods":[` without `]}`
-    for (let i = 0; i < snap.pods.length; i += PODS_PER_WRITE) {
-      const batch = snap.pods.slice(i, i + PODS_PER_WRITE).map((pod) => JSON.stringify(pod));
-      fs.writeSync(fd, (i > 0 ? ',' : '') + batch.join(','));
-    }
-    fs.writeSync(fd, ']}');
+    for (const part of jsonWithArray(head, 'pods', snap.pods, PODS_PER_WRITE)) fs.writeSync(fd, part);
   } finally {
     fs.closeSync(fd);
   }
