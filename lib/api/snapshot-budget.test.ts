@@ -1,6 +1,7 @@
 // The budget shared by snapshots waiting to be read: one always goes; the next waits for room, in
-// order; a stream that leaves the queue, or leaves after being woken, never holds the others up.
-import { describe, expect, it } from 'vitest';
+// order; a stream that leaves the queue, or leaves after being woken, never holds the others up, nor
+// does one whose reader stalls for longer than the hold's cap.
+import { describe, expect, it, vi } from 'vitest';
 import { ByteBudget, type Turn } from './snapshot-budget';
 
 const woken = async (turn: Turn | null): Promise<boolean> => {
@@ -48,5 +49,25 @@ describe('the snapshot budget', () => {
     budget.hold(0, d); // given a kept snapshot: nothing to count, and its turn is over
     expect(budget.admit()).toBeNull();
     expect(budget.state).toEqual({ held: 0, waiting: 0 });
+  });
+
+  it('stops counting a snapshot whose reader stalls past the cap, and wakes the next', async () => {
+    vi.useFakeTimers();
+    try {
+      const budget = new ByteBudget(10, 30_000);
+      const stalled = budget.hold(50);
+      let woken = false;
+      void budget.admit()!.ready.then(() => (woken = true));
+      vi.advanceTimersByTime(29_999);
+      expect(budget.state).toEqual({ held: 50, waiting: 1 });
+      vi.advanceTimersByTime(1);
+      expect(budget.state).toEqual({ held: 0, waiting: 0 });
+      stalled(); // read at last: already let go, counted once
+      expect(budget.state.held).toBe(0);
+      await Promise.resolve();
+      expect(woken).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

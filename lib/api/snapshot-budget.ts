@@ -4,7 +4,9 @@
 // So the snapshots waiting to be read share a budget of bytes: a stream that would build one while
 // the budget is spent waits its turn (its heartbeats still flow, so it is not dropped), and the
 // next is built as earlier ones drain. One snapshot may always be in flight whatever its size, so
-// a view larger than the budget is served, alone.
+// a view larger than the budget is served, alone. A snapshot counts for `holdMaxMs` at most: the
+// budget paces snapshots, and a client that stalls while still connected must not hold every other
+// view up.
 import 'server-only';
 import { positiveInt } from '@/lib/config/env';
 
@@ -19,7 +21,10 @@ export class ByteBudget {
   /** woken and not yet built: nobody else is woken meanwhile (it may take the rest of the room) */
   private admitting: Waiter | null = null;
 
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly limit: number,
+    private readonly holdMaxMs = 30_000,
+  ) {}
 
   /** bytes built and not yet read, and streams waiting (diagnostics, tests) */
   get state(): { held: number; waiting: number } {
@@ -47,17 +52,21 @@ export class ByteBudget {
   }
 
   /** Counts `bytes` just built (0: the stream was given bytes built before) until the returned
-   *  function is called — when its reader has taken them, or has gone. */
+   *  function is called — when its reader has taken them, or has gone — or for holdMaxMs. */
   hold(bytes: number, turn?: Turn | null): () => void {
     this.held += bytes;
     turn?.leave(); // its turn is over: the next may be woken once there is room
     let released = false;
-    return () => {
+    const release = () => {
       if (released) return;
       released = true;
+      clearTimeout(cap);
       this.held -= bytes;
       this.wakeNext();
     };
+    const cap = setTimeout(release, this.holdMaxMs);
+    cap.unref?.();
+    return release;
   }
 
   private wakeNext(): void {

@@ -26,8 +26,6 @@ const FACETS_EVERY_MS = 2_000;
 const REPLAY_MS = 5_000;
 /** The messages kept after it, at most: beyond this a joiner is better served a fresh snapshot. */
 const REPLAY_MAX_BYTES = 2 * 1024 * 1024;
-/** How long a snapshot counts against the snapshot budget at most (snapshot-budget.ts). */
-const HOLD_MAX_MS = 30_000;
 
 type Write = (chunk: Uint8Array, opening?: boolean) => void;
 
@@ -44,20 +42,12 @@ export function streamPodNodes(request: Request, { query, index, params }: View,
     const budget = snapshotBudget();
     const enter = (turn: Turn | null) => {
       const { leave, built } = feedFor(index, query, pack, options).join(out.sendEncoded);
-      // counted until this viewer has taken its snapshot (viewers given it by replay add nothing),
-      // and for HOLD_MAX_MS at most: the budget paces snapshots, and a client that stalls while
-      // still connected must not hold every other view up
-      const done = budget.hold(built, turn);
-      const cap = setTimeout(done, HOLD_MAX_MS);
-      cap.unref?.();
-      const release = () => {
-        clearTimeout(cap);
-        done();
-      };
-      out.whenDrained(release);
+      // counted until this viewer has taken its snapshot (viewers given it by replay add nothing)
+      const taken = budget.hold(built, turn);
+      out.whenDrained(taken);
       return () => {
         leave();
-        release();
+        taken();
       };
     };
     const turn = budget.admit();
