@@ -38,7 +38,7 @@ zones.push({ target: './lib/podnode', from: './lib', except: ['./podnode'], mess
 const config = [
   ...next,
   ...nextTs,
-  { ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bin/**'] },
+  { ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bin/**', '.podnode/**'] },
   {
     // Tests may reach the simulator and any layer they check; production code may not.
     files: ['lib/**/*.ts', 'components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
