@@ -107,6 +107,41 @@ describe('kubectl-podnode get podnode', () => {
     expect(fs.readlinkSync(path.join(dir, 'cache', 'podnode', 'default.json'))).toBe('podnode-sim.json');
   });
 
+  it('-n lists only those namespaces\' pods, and its snapshot answers offline only for them', async () => {
+    sim.resetStats();
+    const all = await runCli(['get', 'pn', '--no-headers'], env);
+    expect(all.code).toBe(0);
+    const allBytes = sim.stats().bytes['list pods']!;
+    sim.resetStats();
+    // text: the JSON rows carry warning counts from events, which a snapshot does not hold
+    const one = await runCli(['get', 'pn', '-n', 'streamtech', '--no-headers', '-o', 'namespace,pod_name:62,node_name:30,cpuRequest'], env);
+    expect(one.code).toBe(0);
+    const rows = one.stdout.trimEnd().split('\n');
+    expect(rows.every((r) => r.startsWith('streamtech '))).toBe(true);
+    const streamtech = pods.filter((p) => p.metadata.namespace === 'streamtech').length;
+    expect(streamtech).toBeGreaterThan(20);
+    expect(streamtech).toBeLessThan(pods.length / 2);
+    expect(rows).toHaveLength(streamtech);
+    // the API server sent the streamtech pods, not every pod of the cluster
+    expect(sim.stats().bytes['list pods']).toBeLessThan(allBytes * (streamtech / pods.length + 0.1));
+
+    const ok = await runCli(['get', 'pn', '-n', 'streamtech', '--no-headers', '-o', 'namespace,pod_name:62,node_name:30,cpuRequest', '--offline'], env);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe(one.stdout);
+    const wider = await runCli(['get', 'pn', '--offline'], env);
+    expect(wider.code).toBe(1);
+    expect(wider.stdout).toBe('');
+    expect(wider.stderr).toMatch(/holds the pods of streamtech only .*asks for every namespace/);
+    const other = await runCli(['get', 'pn', '-n', 'streamtech,content', '--offline'], env);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/also asks for content/);
+    // a run without -n saves every namespace again
+    expect((await runCli(['get', 'pn', '--no-headers'], env)).code).toBe(0);
+    const again = await runCli(['get', 'pn', '--no-headers', '--offline'], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(all.stdout);
+  });
+
   it('exits 2 with a message pointing at the bad part of a query', async () => {
     const r = await runCli(['get', 'pn', '-f', 'node.metadata.labels[zone=x'], env);
     expect(r.code).toBe(2);

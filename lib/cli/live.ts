@@ -1,6 +1,6 @@
 // The CLI against the API server: one paged LIST + one WATCH per resource through the same
 // ClusterCache and RowIndex the dashboard uses (opened where the dashboard opens them) — never a
-// relist loop, also under -w. An unreachable server is an answer, not a hang: a one-shot command
+// relist loop, also under -w. With -n, pods are listed in those namespaces only. An unreachable server is an answer, not a hang: a one-shot command
 // fails as kubectl does, as soon as the first attempt fails (or after PODNODE_SYNC_TIMEOUT_MS);
 // -w keeps retrying and says so on stderr.
 import fs from 'node:fs';
@@ -24,7 +24,9 @@ export async function openLive(opts: CliOptions): Promise<LiveSource> {
   try {
     // The demo only when asked for: a user without a kubeconfig should hear so, not get fake rows.
     // Still for a one-shot listing, churning under -w.
-    index = getRowIndex(opts.context, { kubeconfigPath: opts.kubeconfig, demo: opts.demo ? 'only' : 'never', demoChurn: opts.watch ? 2 : 0 });
+    // -n: list and watch only those namespaces' pods, not every pod of the cluster to keep a few.
+    const namespaces = opts.query.namespaces.length > 0 ? opts.query.namespaces : undefined;
+    index = getRowIndex(opts.context, { kubeconfigPath: opts.kubeconfig, demo: opts.demo ? 'only' : 'never', demoChurn: opts.watch ? 2 : 0, namespaces });
   } catch (err) {
     if (err instanceof KubeConfigError && /^no kubeconfig/.test(err.message)) {
       throw new UnreachableError(`${err.message}: use --kubeconfig, --server URL or --demo`);

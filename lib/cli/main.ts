@@ -9,7 +9,7 @@ import { selectRows } from '@/lib/rows/select';
 import { capacityTableFromEnv } from '@/lib/config/capacity-table';
 import { parseCliOptions, USAGE, type CliOptions } from './options';
 import { renderRows } from './output';
-import { aliasSnapshot, loadSnapshot, saveSnapshot, snapshotPath, SnapshotError } from './snapshot-file';
+import { aliasSnapshot, coverageProblem, loadSnapshot, saveSnapshot, snapshotPath, SnapshotError } from './snapshot-file';
 import { openLive, UnreachableError } from './live';
 import { runRemote } from './remote';
 import { printer } from './printer';
@@ -41,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
 function runOffline(opts: CliOptions): number {
   const file = opts.snapshot ?? snapshotPath(opts.context ?? 'default');
   const snap = loadSnapshot(file);
+  const uncovered = coverageProblem(file, snap, opts.query.namespaces);
+  if (uncovered) throw new SnapshotError(uncovered);
   const nodes = new Map(snap.nodes.map((n) => [n.metadata.name, n]));
   const rows = joinPodNodes(snap.pods, nodes, capacityTableFromEnv());
   process.stderr.write(`podnode: offline, context "${snap.context}", snapshot taken ${snap.takenAt}\n`);
@@ -53,7 +55,7 @@ async function runLive(opts: CliOptions): Promise<number> {
   const { index } = live;
   const save = () => {
     const cache = index.cache;
-    const snap = { context: live.contextName, takenAt: new Date().toISOString(), nodes: [...cache.nodes().values()], pods: [...cache.pods()] };
+    const snap = { context: live.contextName, takenAt: new Date().toISOString(), namespaces: cache.namespaces(), nodes: [...cache.nodes().values()], pods: [...cache.pods()] };
     const file = snapshotPath(live.contextName);
     try {
       saveSnapshot(file, snap);

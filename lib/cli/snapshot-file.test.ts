@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '@/lib/podnode/types';
 import { generateCluster } from '@/lib/sim/generate-cluster';
 import { stripNode, stripPod } from '@/lib/kube/strip';
-import { loadSnapshot, saveSnapshot } from './snapshot-file';
+import { coverageProblem, loadSnapshot, saveSnapshot } from './snapshot-file';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-snap-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +18,7 @@ describe('the offline snapshot file', () => {
       const pods: KubeObject[] = [];
       const cluster = generateCluster({ nodes: 20, pods: count, profile: 'mixed', seed: count, namespaces: ['a'], now: Date.parse('2026-11-01T10:00:00Z') }, (p) => pods.push(stripPod(p)));
       const nodes = cluster.nodeObjects.map((n) => stripNode(n));
-      const snap = { context: 'ctx "prod"', takenAt: '2026-12-03T10:00:00.000Z', nodes, pods: pods.slice(0, count) }; // the generator adds DaemonSet pods
+      const snap = { context: 'ctx "prod"', takenAt: '2026-12-03T10:00:00.000Z', namespaces: null, nodes, pods: pods.slice(0, count) }; // the generator adds DaemonSet pods
       const file = path.join(dir, `s${count}.json`);
       saveSnapshot(file, snap);
       const text = fs.readFileSync(file, 'utf8');
@@ -30,4 +30,20 @@ describe('the offline snapshot file', () => {
       expect(back.pods.map((p) => p.metadata.uid)).toEqual(snap.pods.map((p) => p.metadata.uid));
     });
   }
+
+  it('says which namespaces it holds, and refuses a query outside them', () => {
+    const pods: KubeObject[] = [];
+    const cluster = generateCluster({ nodes: 5, pods: 40, profile: 'mixed', seed: 3, namespaces: ['a', 'b'], now: Date.parse('2026-11-01T10:00:00Z') }, (p) => pods.push(stripPod(p)));
+    const file = path.join(dir, 'namespaced.json');
+    saveSnapshot(file, { context: 'c', takenAt: '2026-12-03T10:00:00.000Z', namespaces: ['a', 'b'], nodes: cluster.nodeObjects.map((n) => stripNode(n)), pods });
+    expect((JSON.parse(fs.readFileSync(file, 'utf8')) as { namespaces: string[] }).namespaces).toEqual(['a', 'b']);
+    const back = loadSnapshot(file);
+    expect(back.namespaces).toEqual(['a', 'b']);
+    expect(coverageProblem(file, back, ['a'])).toBeNull();
+    expect(coverageProblem(file, back, ['b', 'a'])).toBeNull();
+    expect(coverageProblem(file, back, [])).toMatch(/holds the pods of a, b only .*this query asks for every namespace/);
+    expect(coverageProblem(file, back, ['a', 'c', 'd'])).toMatch(/this query also asks for c, d/);
+    // a snapshot of every namespace answers anything
+    expect(coverageProblem(file, { ...back, namespaces: null }, [])).toBeNull();
+  });
 });

@@ -14,11 +14,14 @@ const objectSchema = z.looseObject({
 const snapshotSchema = z.object({
   context: z.looseObject({ name: z.string() }).optional(),
   takenAt: z.string().optional(),
+  namespaces: z.array(z.string()).optional(),
   nodes: z.array(objectSchema),
   pods: z.array(objectSchema.extend({ metadata: z.looseObject({ name: z.string(), uid: z.string() }) })),
 });
 
-export type Snapshot = { context: string; takenAt: string; nodes: KubeObject[]; pods: KubeObject[] };
+/** `namespaces`: the pods it holds are those namespaces' only (a run with -n, or a dashboard with
+ *  PODNODE_NAMESPACES); null: every namespace's. */
+export type Snapshot = { context: string; takenAt: string; namespaces: readonly string[] | null; nodes: KubeObject[]; pods: KubeObject[] };
 
 export function snapshotPath(context: string, env: NodeJS.ProcessEnv = process.env): string {
   const base = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
@@ -34,7 +37,14 @@ const PODS_PER_WRITE = 1_000;
 export function saveSnapshot(file: string, snap: Snapshot): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.tmp`;
-  const head = { kind: 'PodNodeSnapshot', apiVersion: 'podnode.dev/v1', context: { name: snap.context }, takenAt: snap.takenAt, nodes: snap.nodes };
+  const head = {
+    kind: 'PodNodeSnapshot',
+    apiVersion: 'podnode.dev/v1',
+    context: { name: snap.context },
+    takenAt: snap.takenAt,
+    ...(snap.namespaces ? { namespaces: snap.namespaces } : {}),
+    nodes: snap.nodes,
+  };
   // Cluster data: readable by the owner only. Written then renamed, so a reader never sees half a file.
   const fd = fs.openSync(tmp, 'w', 0o600);
   try {
@@ -77,9 +87,23 @@ export function loadSnapshot(file: string): Snapshot {
   return {
     context: parsed.context?.name ?? 'unknown',
     takenAt: parsed.takenAt ?? 'unknown',
+    namespaces: parsed.namespaces ?? null,
     // Stripped again on the way in: a file from an older version, or from elsewhere, obeys today's
     // redaction policy before anything of it is printed.
     nodes: parsed.nodes.map((n) => stripNode(n)),
     pods: parsed.pods.map((p) => stripPod(p)),
   };
+}
+
+/** Why a snapshot of some namespaces cannot answer a query (`namespaces` [] = every one), or null
+ *  when it can: an answer from it would silently miss the pods it never held. */
+export function coverageProblem(file: string, snap: Snapshot, namespaces: readonly string[]): string | null {
+  const held = snap.namespaces;
+  if (held === null) return null;
+  const heldSet = new Set(held);
+  const missing = namespaces.filter((ns) => !heldSet.has(ns));
+  if (namespaces.length > 0 && missing.length === 0) return null;
+  const asked = namespaces.length === 0 ? 'this query asks for every namespace' : `this query also asks for ${missing.join(', ')}`;
+  return `the snapshot at ${file} holds the pods of ${held.join(', ')} only (saved by a run with -n ${held.join(',')}), and ${asked}: `
+    + `narrow it with -n, or run it once online to save a snapshot that covers it`;
 }

@@ -74,10 +74,12 @@ export class ClusterCache {
   private readonly kcReady: Promise<KubeConfig>;
   private loopsRunning = 0;
   private changeCount = 0;
+  private readonly podNamespaces: readonly string[] | null;
 
   constructor(private readonly opts: ClusterCacheOptions) {
     this.batcher = new ChangeBatcher(opts.batchWindowMs ?? 150, (b) => this.deliver(b));
     const namespaces = opts.namespaces?.length ? [...new Set(opts.namespaces)] : null;
+    this.podNamespaces = namespaces && [...namespaces].sort();
     // Namespaced credentials read each namespace on its own; otherwise one cluster-wide loop.
     const loopsOf = (resource: string, group: string) =>
       namespaces
@@ -161,6 +163,11 @@ export class ClusterCache {
 
   context(): ContextInfo {
     return this.opts.context;
+  }
+
+  /** The namespaces whose pods (and PDBs and events) this cache holds, sorted; null: every one. */
+  namespaces(): readonly string[] | null {
+    return this.podNamespaces;
   }
 
   *pods(): IterableIterator<KubeObject> {

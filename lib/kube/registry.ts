@@ -34,6 +34,9 @@ export type GetClusterCacheOptions = Omit<KubeConfigOptions, 'context'> &
     demo?: DemoSource;
     /** serve DEMO_CONTEXT_NAME even when a kubeconfig exists (the CLI's explicit --demo) */
     demoWithKubeconfig?: boolean;
+    /** list and watch pods in these namespaces only, instead of PODNODE_NAMESPACES (the CLI's -n):
+     *  applies when the context's cache is created */
+    namespaces?: readonly string[];
     /** at most this many live caches; a new context beyond it first evicts one `evictable` says
      *  may go, else throws TooManyContextsError */
     maxCaches?: number;
@@ -77,7 +80,7 @@ export function getClusterCache(contextName?: string, opts: GetClusterCacheOptio
   if (!cache) {
     if (opts.maxCaches !== undefined && reg.caches.size >= opts.maxCaches) evictOne(reg, opts.maxCaches, opts.evictable);
     const env = opts.env ?? process.env;
-    const namespaces = (env.PODNODE_NAMESPACES ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+    const namespaces = opts.namespaces?.length ? [...opts.namespaces] : (env.PODNODE_NAMESPACES ?? '').split(',').map((n) => n.trim()).filter(Boolean);
     const cap = Number(env.PODNODE_EVENT_CAP);
     const eventCap = Number.isInteger(cap) && cap > 0 ? cap : undefined;
     const tuning = { pageLimit: opts.pageLimit, watchdogMs: opts.watchdogMs, batchWindowMs: opts.batchWindowMs, namespaces, eventCap };

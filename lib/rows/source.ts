@@ -27,6 +27,8 @@ export type RowSourceOptions = {
   demoChurn?: number;
   kubeconfigPath?: string;
   env?: Env;
+  /** pods of these namespaces only (see GetClusterCacheOptions.namespaces) */
+  namespaces?: readonly string[];
 };
 
 /** How long a request waits for a cache that is still listing before answering with what it has. */
@@ -45,6 +47,7 @@ export function getRowIndex(contextName?: string, opts: RowSourceOptions = {}): 
   const cache = getClusterCache(mode === 'only' ? DEMO_CONTEXT_NAME : contextName, {
     env,
     kubeconfigPath: opts.kubeconfigPath,
+    namespaces: opts.namespaces,
     demo: mode === 'never' ? undefined : demoSource(env, opts.demoChurn),
     demoWithKubeconfig: mode === 'only',
     maxCaches: positiveInt(env.PODNODE_MAX_CONTEXTS, 4),

@@ -159,6 +159,14 @@ suite('against a real kube-apiserver', () => {
     await waitFor(() => [...cache.events()].length === events && [...cache.pdbs()].length === pdbs, 10_000, 'the teams’ events and PDBs');
     expect(cache.getStatus().limits).toEqual([expect.stringMatching(/^nodes: forbidden/)]);
 
+    // the CLI with -n reads what these credentials may read: the teams' pods, and it says the
+    // nodes are forbidden rather than failing (the rows have no node)
+    const cli = await runCli(['get', 'pn', '-n', teams.join(','), '-o', 'namespace,pod_name,node_lifecycle', '--json'], { KUBECONFIG: kubeconfig, HOME: work, XDG_CACHE_HOME: work, PODNODE_CONTEXT: '' });
+    expect(cli.code).toBe(0);
+    const printed = JSON.parse(cli.stdout) as Record<string, string | null>[];
+    expect(printed.length).toBe(expected);
+    expect(new Set(printed.map((p) => p.namespace))).toEqual(new Set(teams));
+
     // Karpenter and the termination handler record spot notices on nodes in `default`, where the
     // overlay grants nothing: such an event is there, and the overlay's cache never sees it (no
     // interruption badge); asking for `default` too names the Role it needs.

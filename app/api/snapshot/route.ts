@@ -15,6 +15,8 @@ export async function GET(request: Request): Promise<Response> {
     context: cache.context(),
     status: cache.getStatus(),
     takenAt: new Date().toISOString(),
+    // a namespaced dashboard's pods are those namespaces' only: --offline must know
+    ...(cache.namespaces() ? { namespaces: cache.namespaces() } : {}),
     nodes: [...cache.nodes().values()],
   };
   // Copy the references now: the cache keeps changing while the body streams out.
