@@ -138,9 +138,13 @@ export function DataTable(props: DataTableProps) {
             const row = rowModel.rowsById[data.uid];
             if (!row) return null;
             const active = vi.index === activeIndex;
+            const flash = changedAt > 0 && changedAt > props.flashAfter;
             return (
               <tr
-                key={`${data.uid}:${changedAt}`}
+                // A row keeps its element by position: a sort or a scroll rewrites the text of the
+                // ~60 rendered rows instead of building thousands of elements anew. A row that just
+                // changed is keyed by its change, so its flash starts again on the next one.
+                key={flash ? `${data.uid}:${changedAt}` : `slot:${vi.index}`}
                 aria-rowindex={vi.index + 2}
                 aria-selected={active}
                 data-uid={data.uid}
@@ -150,12 +154,12 @@ export function DataTable(props: DataTableProps) {
                 }}
                 className={`absolute left-0 top-0 flex cursor-default border-b border-neutral-100 dark:border-neutral-800/70 ${
                   active ? 'bg-blue-50 outline outline-1 -outline-offset-1 outline-blue-400 dark:bg-blue-500/10' : 'hover:bg-neutral-50 dark:hover:bg-neutral-800/50'
-                } ${changedAt > 0 && changedAt > props.flashAfter ? 'row-flash' : ''}`}
+                } ${flash ? 'row-flash' : ''}`}
                 style={style}
               >
                 {row.getVisibleCells().map((cell) => (
                   <td
-                    key={cell.id}
+                    key={cell.column.id}
                     className={`flex items-center overflow-hidden whitespace-nowrap px-2 ${alignOf(cell.column.columnDef.meta)}`}
                     style={{ width: cell.column.getSize() }}
                   >

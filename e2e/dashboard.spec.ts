@@ -264,3 +264,21 @@ test('custom numeric and quantity columns sort as the API sorts them, by value, 
   }
   expect(errors).toEqual([]);
 });
+
+test('a sort rewrites the rendered rows in place: no row element is rebuilt', async ({ page }) => {
+  await page.goto('/');
+  await waitForLive(page);
+  // the shared stack does not churn: no row flashes, so every row is keyed by its position
+  const rows = page.locator('tbody tr[data-uid]');
+  const before = await rows.evaluateAll((trs) => {
+    const w = window as unknown as { __rowsBefore: Element[] };
+    w.__rowsBefore = trs;
+    return trs.map((tr) => tr.getAttribute('data-uid'));
+  });
+  expect(before.length).toBeGreaterThan(10);
+  await page.getByRole('columnheader', { name: /^Pod/ }).getByRole('button').click();
+  await expect(page).toHaveURL(/sort=/);
+  await expect.poll(() => rows.first().getAttribute('data-uid')).not.toBe(before[0]);
+  const kept = await page.evaluate(() => (window as unknown as { __rowsBefore: Element[] }).__rowsBefore.filter((tr) => tr.isConnected).length);
+  expect(kept).toBe(before.length);
+});
