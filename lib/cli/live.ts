@@ -34,20 +34,47 @@ export async function openLive(opts: CliOptions): Promise<LiveSource> {
     throw err;
   }
   const { cache } = index;
-  const close = () => stopClusterCaches();
+  let unsubscribe = () => {};
+  const close = () => {
+    unsubscribe();
+    return stopClusterCaches();
+  };
   const server = cache.context().server || cache.context().name;
   if (opts.watch) {
     await untilSynced(index, server);
+    unsubscribe = reportLimits(index, true);
     return { index, contextName: cache.context().name, close };
   }
   const failure = await firstFailure(index, SYNC_TIMEOUT_MS);
-  if (failure !== null) {
+  if (failure === null) reportLimits(index, false);
+  else {
     await close();
     const snapshot = snapshotPath(opts.context ?? 'default');
     const hint = fs.existsSync(snapshot) ? `\nthe last fetched data is saved: kubectl podnode get pn --offline${opts.context ? ` --context ${opts.context}` : ''}` : '';
     throw new UnreachableError(`Unable to connect to the server ${server}: ${failure}${hint}`);
   }
   return { index, contextName: cache.context().name, close };
+}
+
+/** What the credentials may not read (a 403 counts as listed and empty, so the rows still come):
+ *  said on stderr, as kubectl says Forbidden, so a partial answer is never taken for a whole one.
+ *  Under -w each new one is said as it appears; returns the unsubscribe. */
+function reportLimits(index: RowIndex, follow: boolean): () => void {
+  const said = new Set<string>();
+  const report = () => {
+    for (const limit of index.cache.getStatus().limits ?? []) {
+      if (said.has(limit)) continue;
+      said.add(limit);
+      process.stderr.write(`podnode: warning: ${limit}\n`);
+    }
+  };
+  report();
+  return follow ? index.subscribe(report) : () => {};
+}
+
+/** Pods of some namespace (or of the cluster) were refused: the rows miss them. */
+export function podsRefused(index: RowIndex): boolean {
+  return (index.cache.getStatus().limits ?? []).some((l) => l.startsWith('pods'));
 }
 
 /** null once the rows are in sync; else why not: the first failure, or the timeout. */

@@ -10,7 +10,7 @@ import { capacityTableFromEnv } from '@/lib/config/capacity-table';
 import { parseCliOptions, USAGE, type CliOptions } from './options';
 import { renderRows } from './output';
 import { aliasSnapshot, coverageProblem, loadSnapshot, saveSnapshot, snapshotPath, SnapshotError } from './snapshot-file';
-import { openLive, UnreachableError } from './live';
+import { openLive, podsRefused, UnreachableError } from './live';
 import { runRemote } from './remote';
 import { printer } from './printer';
 
@@ -55,6 +55,11 @@ async function runLive(opts: CliOptions): Promise<number> {
   const { index } = live;
   const save = () => {
     const cache = index.cache;
+    // a snapshot saying it holds namespaces whose pods were refused would answer for them, empty
+    if (podsRefused(index)) {
+      process.stderr.write('podnode: the offline snapshot is not saved: the pods of some namespaces were refused\n');
+      return;
+    }
     const snap = { context: live.contextName, takenAt: new Date().toISOString(), namespaces: cache.namespaces(), nodes: [...cache.nodes().values()], pods: [...cache.pods()] };
     const file = snapshotPath(live.contextName);
     try {

@@ -325,7 +325,7 @@ const FORBIDDEN_NODES =
 
 function forbiddenPods(namespace: string | null): string {
   return namespace
-    ? `pods in ${namespace}: forbidden — grant get, list, watch on pods in namespace ${namespace} (a Role, as deploy/namespaced does), or take it out of PODNODE_NAMESPACES.`
+    ? `pods in ${namespace}: forbidden — grant get, list, watch on pods in namespace ${namespace} (a Role, as deploy/namespaced does), or leave it out of PODNODE_NAMESPACES (the CLI: -n).`
     : 'pods: forbidden — the credentials may not list pods cluster-wide. Set PODNODE_NAMESPACES to the namespaces they may read (deploy/namespaced), or grant get, list, watch on pods with a ClusterRole (deploy/).';
 }
 

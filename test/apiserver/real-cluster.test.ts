@@ -159,13 +159,22 @@ suite('against a real kube-apiserver', () => {
     await waitFor(() => [...cache.events()].length === events && [...cache.pdbs()].length === pdbs, 10_000, 'the teams’ events and PDBs');
     expect(cache.getStatus().limits).toEqual([expect.stringMatching(/^nodes: forbidden/)]);
 
-    // the CLI with -n reads what these credentials may read: the teams' pods, and it says the
-    // nodes are forbidden rather than failing (the rows have no node)
-    const cli = await runCli(['get', 'pn', '-n', teams.join(','), '-o', 'namespace,pod_name,node_lifecycle', '--json'], { KUBECONFIG: kubeconfig, HOME: work, XDG_CACHE_HOME: work, PODNODE_CONTEXT: '' });
+    // the CLI with -n reads what these credentials may read: the teams' pods, and it says on
+    // stderr that the nodes are forbidden rather than failing (the rows have no node)
+    const cliEnv = { KUBECONFIG: kubeconfig, HOME: work, XDG_CACHE_HOME: path.join(work, 'ns-cache'), PODNODE_CONTEXT: '' };
+    const cli = await runCli(['get', 'pn', '-n', teams.join(','), '-o', 'namespace,pod_name,node_lifecycle', '--json'], cliEnv);
     expect(cli.code).toBe(0);
     const printed = JSON.parse(cli.stdout) as Record<string, string | null>[];
     expect(printed.length).toBe(expected);
     expect(new Set(printed.map((p) => p.namespace))).toEqual(new Set(teams));
+    expect(cli.stderr).toMatch(/^podnode: warning: nodes: forbidden/m);
+    // a namespace it may not read is said, and no snapshot claims to hold it
+    const refused = await runCli(['get', 'pn', '-n', [...teams, 'default'].join(','), '-o', 'namespace,pod_name', '--json'], { ...cliEnv, XDG_CACHE_HOME: path.join(work, 'ns-cache-2') });
+    expect(refused.code).toBe(0);
+    expect((JSON.parse(refused.stdout) as unknown[]).length).toBe(expected);
+    expect(refused.stderr).toMatch(/^podnode: warning: pods in default: forbidden .*-n\)/m);
+    expect(refused.stderr).toMatch(/offline snapshot is not saved/);
+    expect(fs.existsSync(path.join(work, 'ns-cache-2', 'podnode'))).toBe(false);
 
     // Karpenter and the termination handler record spot notices on nodes in `default`, where the
     // overlay grants nothing: such an event is there, and the overlay's cache never sees it (no
