@@ -41,9 +41,14 @@ describe('the offline snapshot file', () => {
     expect(back.namespaces).toEqual(['a', 'b']);
     expect(coverageProblem(file, back, ['a'])).toBeNull();
     expect(coverageProblem(file, back, ['b', 'a'])).toBeNull();
-    expect(coverageProblem(file, back, [])).toMatch(/holds the pods of a, b only .*this query asks for every namespace/);
+    expect(coverageProblem(file, back, [])).toMatch(/holds only the pods of a, b, and this query asks for every namespace/);
     expect(coverageProblem(file, back, ['a', 'c', 'd'])).toMatch(/this query also asks for c, d/);
-    // a snapshot of every namespace answers anything
+    expect(coverageProblem(file, { ...back, namespaces: [] }, ['a'])).toMatch(/holds the pods of no namespace, and this query also asks for a/);
+    // a snapshot of every namespace answers anything, and says nothing of namespaces in the file
     expect(coverageProblem(file, { ...back, namespaces: null }, [])).toBeNull();
+    const whole = path.join(dir, 'whole.json');
+    saveSnapshot(whole, { ...back, namespaces: null });
+    expect(fs.readFileSync(whole, 'utf8')).not.toContain('"namespaces"');
+    expect(loadSnapshot(whole).namespaces).toBeNull();
   });
 });

@@ -104,6 +104,6 @@ export function coverageProblem(file: string, snap: Snapshot, namespaces: readon
   const missing = namespaces.filter((ns) => !heldSet.has(ns));
   if (namespaces.length > 0 && missing.length === 0) return null;
   const asked = namespaces.length === 0 ? 'this query asks for every namespace' : `this query also asks for ${missing.join(', ')}`;
-  return `the snapshot at ${file} holds the pods of ${held.join(', ')} only (saved by a run with -n ${held.join(',')}), and ${asked}: `
-    + `narrow it with -n, or run it once online to save a snapshot that covers it`;
+  const holds = held.length === 0 ? 'holds the pods of no namespace' : `holds only the pods of ${held.join(', ')}`;
+  return `the snapshot at ${file} ${holds}, and ${asked}: narrow it with -n, or run it once online to save a snapshot that covers it`;
 }
