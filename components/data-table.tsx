@@ -65,7 +65,7 @@ export function DataTable(props: DataTableProps) {
     // Items keep the virtualizer's default key, their index: every row is ROW_HEIGHT tall, so no
     // measurement needs to follow a row, and a key function whose identity changed with every
     // sort or patch made the virtualizer walk all 150,000 items again each time. React keys the
-    // rendered rows by uid below.
+    // rendered rows by that index too (below).
   });
 
   // Only the rows in view go to TanStack: building Row objects for 50,000 rows on every patch
@@ -141,9 +141,9 @@ export function DataTable(props: DataTableProps) {
             const flash = changedAt > 0 && changedAt > props.flashAfter;
             return (
               <tr
-                // A row keeps its element by position: a sort or a scroll rewrites the text of the
-                // ~60 rendered rows instead of building thousands of elements anew. A row that just
-                // changed is keyed by its change, so its flash starts again on the next one.
+                // A row keeps its element by position: a sort rewrites the text of the rendered rows
+                // instead of building thousands of elements anew. A row that just changed is keyed
+                // by its change, so its flash starts again on the next one.
                 key={flash ? `${data.uid}:${changedAt}` : `slot:${vi.index}`}
                 aria-rowindex={vi.index + 2}
                 aria-selected={active}

@@ -265,20 +265,31 @@ test('custom numeric and quantity columns sort as the API sorts them, by value, 
   expect(errors).toEqual([]);
 });
 
-test('a sort rewrites the rendered rows in place: no row element is rebuilt', async ({ page }) => {
+test('a sort rewrites the rendered rows in place: no row element is rebuilt, each shows its own pod', async ({ page }) => {
   await page.goto('/');
   await waitForLive(page);
   // the shared stack does not churn: no row flashes, so every row is keyed by its position
+  await expect(page.locator('tbody tr.row-flash')).toHaveCount(0);
   const rows = page.locator('tbody tr[data-uid]');
   const before = await rows.evaluateAll((trs) => {
-    const w = window as unknown as { __rowsBefore: Element[] };
-    w.__rowsBefore = trs;
-    return trs.map((tr) => tr.getAttribute('data-uid'));
+    (window as unknown as { __rowsBefore: Element[] }).__rowsBefore = trs;
+    return trs.length;
   });
-  expect(before.length).toBeGreaterThan(10);
+  expect(before).toBeGreaterThan(10);
+  const firstBefore = (await renderedUids(page))[0];
   await page.getByRole('columnheader', { name: /^Pod/ }).getByRole('button').click();
-  await expect(page).toHaveURL(/sort=/);
-  await expect.poll(() => rows.first().getAttribute('data-uid')).not.toBe(before[0]);
+  await expect(page).toHaveURL(/[?&]sort=/);
+  const api = await apiOrder(page, 'podName');
+  expect(api.uids[0]).not.toBe(firstBefore); // the sort moves the top row (so this test could fail)
+  await expect.poll(async () => (await renderedUids(page))[0]).toBe(api.uids[0]);
+  const shown = await renderedUids(page);
+  expect(shown).toEqual(api.uids.slice(0, shown.length));
   const kept = await page.evaluate(() => (window as unknown as { __rowsBefore: Element[] }).__rowsBefore.filter((tr) => tr.isConnected).length);
-  expect(kept).toBe(before.length);
+  expect(kept).toBe(before);
+  // each reused element shows the pod its data-uid names, not the one it showed before
+  const params = new URLSearchParams(new URL(page.url()).search);
+  const body = (await (await page.request.get(`/api/podnodes?${params}&format=json`)).json()) as { rows: { uid: string; podName: string }[] };
+  const names = new Map(body.rows.map((r) => [r.uid, r.podName]));
+  const wrong = await rows.evaluateAll((trs, names) => trs.filter((tr) => !tr.textContent!.includes(names[tr.getAttribute('data-uid')!]!)).length, Object.fromEntries(names));
+  expect(wrong).toBe(0);
 });
