@@ -107,14 +107,15 @@ describe('kubectl-podnode get podnode', () => {
     expect(fs.readlinkSync(path.join(dir, 'cache', 'podnode', 'default.json'))).toBe('podnode-sim.json');
   });
 
-  it('-n lists only those namespaces\' pods, and its snapshot answers offline only for them', async () => {
+  it('-n lists only those namespaces\' pods, and saves them beside the whole cluster\'s snapshot', async () => {
     sim.resetStats();
     const all = await runCli(['get', 'pn', '--no-headers'], env);
     expect(all.code).toBe(0);
     const allBytes = sim.stats().bytes['list pods']!;
     sim.resetStats();
     // text: the JSON rows carry warning counts from events, which a snapshot does not hold
-    const one = await runCli(['get', 'pn', '-n', 'streamtech', '--no-headers', '-o', 'namespace,pod_name:62,node_name:30,cpuRequest'], env);
+    const cols = ['-o', 'namespace,pod_name:62,node_name:30,cpuRequest'];
+    const one = await runCli(['get', 'pn', '-n', 'streamtech', '--no-headers', ...cols], env);
     expect(one.code).toBe(0);
     const rows = one.stdout.trimEnd().split('\n');
     expect(rows.every((r) => r.startsWith('streamtech '))).toBe(true);
@@ -125,21 +126,27 @@ describe('kubectl-podnode get podnode', () => {
     // the API server sent the streamtech pods, not every pod of the cluster
     expect(sim.stats().bytes['list pods']).toBeLessThan(allBytes * (streamtech / pods.length + 0.1));
 
-    const ok = await runCli(['get', 'pn', '-n', 'streamtech', '--no-headers', '-o', 'namespace,pod_name:62,node_name:30,cpuRequest', '--offline'], env);
+    const cache = path.join(dir, 'cache', 'podnode');
+    expect(fs.readlinkSync(path.join(cache, 'default@streamtech.json'))).toBe('podnode-sim@streamtech.json');
+    const ok = await runCli(['get', 'pn', '-n', 'streamtech', '--no-headers', ...cols, '--offline'], env);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe(one.stdout);
-    const wider = await runCli(['get', 'pn', '--offline'], env);
-    expect(wider.code).toBe(1);
-    expect(wider.stdout).toBe('');
-    expect(wider.stderr).toMatch(/holds only the pods of streamtech, and this query asks for every namespace/);
-    const other = await runCli(['get', 'pn', '-n', 'streamtech,content', '--offline'], env);
+    // the whole cluster's snapshot still answers the wider questions
+    const wider = await runCli(['get', 'pn', '--no-headers', '--offline'], env);
+    expect(wider.code).toBe(0);
+    expect(wider.stdout).toBe(all.stdout);
+    expect((await runCli(['get', 'pn', '-n', 'streamtech,content', '--offline'], env)).code).toBe(0);
+
+    // with only a namespaced snapshot saved, a wider question is refused, naming what is saved
+    const alone = { ...env, XDG_CACHE_HOME: path.join(dir, 'cache-ns') };
+    expect((await runCli(['get', 'pn', '-n', 'streamtech', '--no-headers'], alone)).code).toBe(0);
+    const refused = await runCli(['get', 'pn', '--offline'], alone);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/no saved snapshot of "default" holds every namespace: saved are the pods of streamtech\./);
+    const other = await runCli(['get', 'pn', '-n', 'streamtech,content', '--offline'], alone);
     expect(other.code).toBe(1);
-    expect(other.stderr).toMatch(/also asks for content/);
-    // a run without -n saves every namespace again
-    expect((await runCli(['get', 'pn', '--no-headers'], env)).code).toBe(0);
-    const again = await runCli(['get', 'pn', '--no-headers', '--offline'], env);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toBe(all.stdout);
+    expect(other.stderr).toMatch(/holds namespace streamtech, content/);
   });
 
   it('exits 2 with a message pointing at the bad part of a query', async () => {

@@ -3,13 +3,12 @@
 // relist loop, also under -w. With -n, pods are listed in those namespaces only. An unreachable server is an answer, not a hang: a one-shot command
 // fails as kubectl does, as soon as the first attempt fails (or after PODNODE_SYNC_TIMEOUT_MS);
 // -w keeps retrying and says so on stderr.
-import fs from 'node:fs';
 import { KubeConfigError } from '@/lib/kube/kubeconfig';
 import { stopClusterCaches } from '@/lib/kube/registry';
 import { getRowIndex, whenFirstSynced } from '@/lib/rows/source';
 import type { RowIndex } from '@/lib/rows/row-index';
 import type { CliOptions } from './options';
-import { snapshotPath } from './snapshot-file';
+import { findSnapshot } from './snapshot-file';
 
 export class UnreachableError extends Error {}
 
@@ -49,8 +48,8 @@ export async function openLive(opts: CliOptions): Promise<LiveSource> {
   if (failure === null) reportLimits(index, false);
   else {
     await close();
-    const snapshot = snapshotPath(opts.context ?? 'default');
-    const hint = fs.existsSync(snapshot) ? `\nthe last fetched data is saved: kubectl podnode get pn --offline${opts.context ? ` --context ${opts.context}` : ''}` : '';
+    const saved = findSnapshot(opts.context ?? 'default', opts.query.namespaces).file !== null;
+    const hint = saved ? `\nthe last fetched data is saved: kubectl podnode get pn --offline${opts.context ? ` --context ${opts.context}` : ''}` : '';
     throw new UnreachableError(`Unable to connect to the server ${server}: ${failure}${hint}`);
   }
   return { index, contextName: cache.context().name, close };

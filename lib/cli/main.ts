@@ -9,7 +9,7 @@ import { selectRows } from '@/lib/rows/select';
 import { capacityTableFromEnv } from '@/lib/config/capacity-table';
 import { parseCliOptions, USAGE, type CliOptions } from './options';
 import { renderRows } from './output';
-import { aliasSnapshot, coverageProblem, loadSnapshot, saveSnapshot, snapshotPath, SnapshotError } from './snapshot-file';
+import { aliasSnapshot, coverageProblem, findSnapshot, loadSnapshot, saveSnapshot, snapshotPath, snapshotPathFor, SnapshotError } from './snapshot-file';
 import { openLive, podsRefused, UnreachableError } from './live';
 import { runRemote } from './remote';
 import { printer } from './printer';
@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function runOffline(opts: CliOptions): number {
-  const file = opts.snapshot ?? snapshotPath(opts.context ?? 'default');
+  const file = opts.snapshot ?? offlineFile(opts.context ?? 'default', opts.query.namespaces);
   const snap = loadSnapshot(file);
   const uncovered = coverageProblem(file, snap, opts.query.namespaces);
   if (uncovered) throw new SnapshotError(uncovered);
@@ -48,6 +48,16 @@ function runOffline(opts: CliOptions): number {
   process.stderr.write(`podnode: offline, context "${snap.context}", snapshot taken ${snap.takenAt}\n`);
   process.stdout.write(renderRows(cliRows(rows, opts.query), opts));
   return 0;
+}
+
+/** The newest saved snapshot that holds what the query asks for. */
+function offlineFile(context: string, namespaces: readonly string[]): string {
+  const found = findSnapshot(context, namespaces);
+  if (found.file) return found.file;
+  // nothing saved: loadSnapshot says so, and how to make one
+  if (found.saved.length === 0) return snapshotPath(context);
+  const asked = namespaces.length === 0 ? 'every namespace' : `namespace ${namespaces.join(', ')}`;
+  throw new SnapshotError(`no saved snapshot of "${context}" holds ${asked}: saved are the pods of ${found.saved.join('; ')}. Narrow the query with -n, or run it once online`);
 }
 
 async function runLive(opts: CliOptions): Promise<number> {
@@ -60,12 +70,19 @@ async function runLive(opts: CliOptions): Promise<number> {
       process.stderr.write('podnode: the offline snapshot is not saved: the pods of some namespaces were refused\n');
       return;
     }
-    const snap = { context: live.contextName, takenAt: new Date().toISOString(), namespaces: cache.namespaces(), nodes: [...cache.nodes().values()], pods: [...cache.pods()] };
-    const file = snapshotPath(live.contextName);
+    const namespaces = cache.namespaces();
+    // a run of some namespaces saves beside the whole cluster's snapshot, never over it
+    const file = snapshotPathFor(live.contextName, namespaces);
+    if (!file) {
+      process.stderr.write('podnode: the offline snapshot is not saved: too many namespaces to name its file\n');
+      return;
+    }
+    const snap = { context: live.contextName, takenAt: new Date().toISOString(), namespaces, nodes: [...cache.nodes().values()], pods: [...cache.pods()] };
     try {
       saveSnapshot(file, snap);
       // A bare `--offline` (no --context) reads 'default': the last run on the default context.
-      if (opts.context === undefined) aliasSnapshot(snapshotPath('default'), file);
+      const alias = opts.context === undefined ? snapshotPathFor('default', namespaces) : null;
+      if (alias) aliasSnapshot(alias, file);
     } catch (err) {
       process.stderr.write(`podnode: could not save the offline snapshot to ${file}: ${String(err)}\n`);
     }

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '@/lib/podnode/types';
 import { generateCluster } from '@/lib/sim/generate-cluster';
 import { stripNode, stripPod } from '@/lib/kube/strip';
-import { coverageProblem, loadSnapshot, saveSnapshot } from './snapshot-file';
+import { coverageProblem, findSnapshot, loadSnapshot, saveSnapshot, snapshotPath, snapshotPathFor } from './snapshot-file';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-snap-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -50,5 +50,32 @@ describe('the offline snapshot file', () => {
     saveSnapshot(whole, { ...back, namespaces: null });
     expect(fs.readFileSync(whole, 'utf8')).not.toContain('"namespaces"');
     expect(loadSnapshot(whole).namespaces).toBeNull();
+  });
+
+  it('a namespaced run has a file of its own, and --offline takes the newest that covers the query', () => {
+    const env = { XDG_CACHE_HOME: path.join(dir, 'xdg') };
+    const whole = snapshotPath('arn:aws:eks:prod', env);
+    expect(path.basename(whole)).toBe('arn_aws_eks_prod.json');
+    const ab = snapshotPathFor('arn:aws:eks:prod', ['b', 'a'], env)!;
+    expect(path.basename(ab)).toBe('arn_aws_eks_prod@a+b.json');
+    expect(snapshotPathFor('arn:aws:eks:prod', null, env)).toBe(whole);
+    expect(snapshotPathFor('c', Array.from({ length: 40 }, (_, i) => `namespace-${i}`), env)).toBeNull();
+    expect(findSnapshot('arn:aws:eks:prod', [], env)).toEqual({ file: null, saved: [] });
+    const touch = (file: string, at: number) => {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, '{}');
+      fs.utimesSync(file, at, at);
+    };
+    touch(whole, 1_000);
+    touch(ab, 2_000);
+    touch(snapshotPathFor('arn:aws:eks:prod', ['c'], env)!, 3_000);
+    touch(snapshotPathFor('other', ['a'], env)!, 4_000); // another context's: never taken
+    expect(findSnapshot('arn:aws:eks:prod', ['a'], env).file).toBe(ab); // newer than the whole one
+    expect(findSnapshot('arn:aws:eks:prod', ['a', 'c'], env).file).toBe(whole); // only the whole one holds both
+    expect(findSnapshot('arn:aws:eks:prod', [], env).file).toBe(whole);
+    fs.rmSync(whole);
+    const none = findSnapshot('arn:aws:eks:prod', [], env);
+    expect(none.file).toBeNull();
+    expect(none.saved.sort()).toEqual(['a, b', 'c']);
   });
 });

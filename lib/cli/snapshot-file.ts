@@ -23,11 +23,68 @@ const snapshotSchema = z.object({
  *  PODNODE_NAMESPACES); null: every namespace's. */
 export type Snapshot = { context: string; takenAt: string; namespaces: readonly string[] | null; nodes: KubeObject[]; pods: KubeObject[] };
 
-export function snapshotPath(context: string, env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  // A context name is user text ("arn:aws:eks:…/prod"): keep it to one safe file name.
-  const file = context.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'default';
-  return path.join(base, 'podnode', `${file}.json`);
+/** where snapshots live: $XDG_CACHE_HOME/podnode, else ~/.cache/podnode */
+type CacheEnv = Readonly<Record<string, string | undefined>>;
+
+function snapshotDir(env: CacheEnv): string {
+  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'podnode');
+}
+
+/** A context name is user text ("arn:aws:eks:…/prod"): kept to one safe file name, which never
+ *  holds '@' or '+', so the names of its namespaced snapshots below cannot collide with another's. */
+function contextFile(context: string): string {
+  return context.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'default';
+}
+
+/** The snapshot of every namespace of a context. */
+export function snapshotPath(context: string, env: CacheEnv = process.env): string {
+  return path.join(snapshotDir(env), `${contextFile(context)}.json`);
+}
+
+/** Where a run's snapshot goes: one of some namespaces only (`-n`) has a file of its own,
+ *  `<context>@<ns>+<ns>.json` (namespaces are DNS labels: no '@', no '+'), so it never replaces
+ *  the snapshot of the whole cluster. Null when such a name would be too long for a file system. */
+export function snapshotPathFor(context: string, namespaces: readonly string[] | null, env: CacheEnv = process.env): string | null {
+  if (namespaces === null) return snapshotPath(context, env);
+  const name = `${contextFile(context)}@${[...namespaces].sort().join('+')}.json`;
+  return Buffer.byteLength(name) > 240 ? null : path.join(snapshotDir(env), name);
+}
+
+/** The newest saved snapshot of `context` that holds every namespace the query asks for
+ *  ([] = all): the whole-cluster one, or a namespaced one that covers them. Null when none does
+ *  (and `saved` lists what there is, for the message). */
+export function findSnapshot(context: string, namespaces: readonly string[], env: CacheEnv = process.env): { file: string | null; saved: string[] } {
+  const dir = snapshotDir(env);
+  const whole = snapshotPath(context, env);
+  const prefix = `${contextFile(context)}@`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return { file: null, saved: [] };
+  }
+  const saved: string[] = [];
+  let best: { file: string; mtime: number } | null = null;
+  const consider = (file: string) => {
+    let mtime: number;
+    try {
+      mtime = fs.statSync(file).mtimeMs; // follows the bare --offline alias to its target
+    } catch {
+      return;
+    }
+    if (!best || mtime > best.mtime) best = { file, mtime };
+  };
+  if (fs.existsSync(whole)) {
+    saved.push('every namespace');
+    consider(whole);
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.json')) continue;
+    const held = name.slice(prefix.length, -'.json'.length).split('+');
+    saved.push(held.join(', '));
+    if (namespaces.length > 0 && namespaces.every((ns) => held.includes(ns))) consider(path.join(dir, name));
+  }
+  return { file: (best as { file: string } | null)?.file ?? null, saved };
 }
 
 /** Pods serialised and written per batch: at 150,000 pods the document is hundreds of megabytes,
