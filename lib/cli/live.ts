@@ -8,7 +8,7 @@ import { stopClusterCaches } from '@/lib/kube/registry';
 import { getRowIndex, whenFirstSynced } from '@/lib/rows/source';
 import type { RowIndex } from '@/lib/rows/row-index';
 import type { CliOptions } from './options';
-import { findSnapshot } from './snapshot-file';
+import { findSnapshots, lastContext } from './snapshot-file';
 
 export class UnreachableError extends Error {}
 
@@ -33,23 +33,33 @@ export async function openLive(opts: CliOptions): Promise<LiveSource> {
     throw err;
   }
   const { cache } = index;
+  let report: (() => void) | null = null;
   let unsubscribe = () => {};
   const close = () => {
+    report?.(); // a limit found after the rows were ready (the events lists do not hold them up)
     unsubscribe();
     return stopClusterCaches();
   };
   const server = cache.context().server || cache.context().name;
   if (opts.watch) {
     await untilSynced(index, server);
-    unsubscribe = reportLimits(index, true);
+    report = limitsReporter(index);
+    report();
+    unsubscribe = index.subscribe(report);
     return { index, contextName: cache.context().name, close };
   }
   const failure = await firstFailure(index, SYNC_TIMEOUT_MS);
-  if (failure === null) reportLimits(index, false);
-  else {
+  if (failure === null) {
+    report = limitsReporter(index);
+    report();
+  } else {
     await close();
-    const saved = findSnapshot(opts.context ?? 'default', opts.query.namespaces).file !== null;
-    const hint = saved ? `\nthe last fetched data is saved: kubectl podnode get pn --offline${opts.context ? ` --context ${opts.context}` : ''}` : '';
+    const tried = cache.context().name;
+    const namespaces = opts.query.namespaces;
+    const saved = findSnapshots(tried, namespaces).candidates.length > 0;
+    // the command that reads it: a bare --offline reads the last bare run's context, maybe another
+    const flags = `${opts.context !== undefined || lastContext() !== tried ? ` --context ${tried}` : ''}${namespaces.length > 0 ? ` -n ${namespaces.join(',')}` : ''}`;
+    const hint = saved ? `\nthe last fetched data is saved: kubectl podnode get pn --offline${flags}` : '';
     throw new UnreachableError(`Unable to connect to the server ${server}: ${failure}${hint}`);
   }
   return { index, contextName: cache.context().name, close };
@@ -57,18 +67,16 @@ export async function openLive(opts: CliOptions): Promise<LiveSource> {
 
 /** What the credentials may not read (a 403 counts as listed and empty, so the rows still come):
  *  said on stderr, as kubectl says Forbidden, so a partial answer is never taken for a whole one.
- *  Under -w each new one is said as it appears; returns the unsubscribe. */
-function reportLimits(index: RowIndex, follow: boolean): () => void {
+ *  Each limit once, however often the returned function runs. */
+function limitsReporter(index: RowIndex): () => void {
   const said = new Set<string>();
-  const report = () => {
+  return () => {
     for (const limit of index.cache.getStatus().limits ?? []) {
       if (said.has(limit)) continue;
       said.add(limit);
       process.stderr.write(`podnode: warning: ${limit}\n`);
     }
   };
-  report();
-  return follow ? index.subscribe(report) : () => {};
 }
 
 /** Pods of some namespace (or of the cluster) were refused: the rows miss them. */

@@ -9,7 +9,7 @@ import { selectRows } from '@/lib/rows/select';
 import { capacityTableFromEnv } from '@/lib/config/capacity-table';
 import { parseCliOptions, USAGE, type CliOptions } from './options';
 import { renderRows } from './output';
-import { aliasSnapshot, coverageProblem, findSnapshot, loadSnapshot, saveSnapshot, snapshotPath, snapshotPathFor, SnapshotError } from './snapshot-file';
+import { coverageProblem, findSnapshots, lastContext, loadSnapshot, rememberContext, saveSnapshot, snapshotPath, snapshotPathFor, SnapshotError, type Snapshot } from './snapshot-file';
 import { openLive, podsRefused, UnreachableError } from './live';
 import { runRemote } from './remote';
 import { printer } from './printer';
@@ -39,10 +39,16 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function runOffline(opts: CliOptions): number {
-  const file = opts.snapshot ?? offlineFile(opts.context ?? 'default', opts.query.namespaces);
-  const snap = loadSnapshot(file);
-  const uncovered = coverageProblem(file, snap, opts.query.namespaces);
-  if (uncovered) throw new SnapshotError(uncovered);
+  const namespaces = opts.query.namespaces;
+  let snap: Snapshot;
+  if (opts.snapshot) {
+    snap = loadSnapshot(opts.snapshot);
+    const uncovered = coverageProblem(opts.snapshot, snap, namespaces);
+    if (uncovered) throw new SnapshotError(uncovered);
+  } else {
+    snap = newestCovering(opts.context ?? lastContext() ?? 'default', namespaces);
+  }
+  for (const limit of snap.limits ?? []) process.stderr.write(`podnode: warning: ${limit} (when the snapshot was taken)\n`);
   const nodes = new Map(snap.nodes.map((n) => [n.metadata.name, n]));
   const rows = joinPodNodes(snap.pods, nodes, capacityTableFromEnv());
   process.stderr.write(`podnode: offline, context "${snap.context}", snapshot taken ${snap.takenAt}\n`);
@@ -50,12 +56,16 @@ function runOffline(opts: CliOptions): number {
   return 0;
 }
 
-/** The newest saved snapshot that holds what the query asks for. */
-function offlineFile(context: string, namespaces: readonly string[]): string {
-  const found = findSnapshot(context, namespaces);
-  if (found.file) return found.file;
+/** The newest saved snapshot of `context` that holds every namespace the query asks for. */
+function newestCovering(context: string, namespaces: readonly string[]): Snapshot {
+  const found = findSnapshots(context, namespaces);
   // nothing saved: loadSnapshot says so, and how to make one
-  if (found.saved.length === 0) return snapshotPath(context);
+  if (found.saved.length === 0) return loadSnapshot(snapshotPath(context));
+  for (const file of found.candidates) {
+    const snap = loadSnapshot(file);
+    // the file says what it holds (a digest-named one; a whole-cluster name written by an older version)
+    if (coverageProblem(file, snap, namespaces) === null) return snap;
+  }
   const asked = namespaces.length === 0 ? 'every namespace' : `namespace ${namespaces.join(', ')}`;
   throw new SnapshotError(`no saved snapshot of "${context}" holds ${asked}: saved are the pods of ${found.saved.join('; ')}. Narrow the query with -n, or run it once online`);
 }
@@ -63,26 +73,24 @@ function offlineFile(context: string, namespaces: readonly string[]): string {
 async function runLive(opts: CliOptions): Promise<number> {
   const live = await openLive(opts);
   const { index } = live;
+  let told = false;
   const save = () => {
     const cache = index.cache;
     // a snapshot saying it holds namespaces whose pods were refused would answer for them, empty
     if (podsRefused(index)) {
-      process.stderr.write('podnode: the offline snapshot is not saved: the pods of some namespaces were refused\n');
+      if (!told) process.stderr.write('podnode: the offline snapshot is not saved: the pods of some namespaces were refused\n');
+      told = true;
       return;
     }
     const namespaces = cache.namespaces();
     // a run of some namespaces saves beside the whole cluster's snapshot, never over it
     const file = snapshotPathFor(live.contextName, namespaces);
-    if (!file) {
-      process.stderr.write('podnode: the offline snapshot is not saved: too many namespaces to name its file\n');
-      return;
-    }
-    const snap = { context: live.contextName, takenAt: new Date().toISOString(), namespaces, nodes: [...cache.nodes().values()], pods: [...cache.pods()] };
+    const limits = cache.getStatus().limits ?? [];
+    const snap = { context: live.contextName, takenAt: new Date().toISOString(), namespaces, limits, nodes: [...cache.nodes().values()], pods: [...cache.pods()] };
     try {
       saveSnapshot(file, snap);
-      // A bare `--offline` (no --context) reads 'default': the last run on the default context.
-      const alias = opts.context === undefined ? snapshotPathFor('default', namespaces) : null;
-      if (alias) aliasSnapshot(alias, file);
+      // a bare `--offline` (no --context) reads the context the last such run used
+      if (opts.context === undefined) rememberContext(live.contextName);
     } catch (err) {
       process.stderr.write(`podnode: could not save the offline snapshot to ${file}: ${String(err)}\n`);
     }

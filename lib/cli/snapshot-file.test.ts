@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { KubeObject } from '@/lib/podnode/types';
 import { generateCluster } from '@/lib/sim/generate-cluster';
 import { stripNode, stripPod } from '@/lib/kube/strip';
-import { coverageProblem, findSnapshot, loadSnapshot, saveSnapshot, snapshotPath, snapshotPathFor } from './snapshot-file';
+import { coverageProblem, findSnapshots, loadSnapshot, saveSnapshot, snapshotPath, snapshotPathFor } from './snapshot-file';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-snap-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -56,11 +56,16 @@ describe('the offline snapshot file', () => {
     const env = { XDG_CACHE_HOME: path.join(dir, 'xdg') };
     const whole = snapshotPath('arn:aws:eks:prod', env);
     expect(path.basename(whole)).toBe('arn_aws_eks_prod.json');
-    const ab = snapshotPathFor('arn:aws:eks:prod', ['b', 'a'], env)!;
+    const ab = snapshotPathFor('arn:aws:eks:prod', ['b', 'a'], env);
     expect(path.basename(ab)).toBe('arn_aws_eks_prod@a+b.json');
     expect(snapshotPathFor('arn:aws:eks:prod', null, env)).toBe(whole);
-    expect(snapshotPathFor('c', Array.from({ length: 40 }, (_, i) => `namespace-${i}`), env)).toBeNull();
-    expect(findSnapshot('arn:aws:eks:prod', [], env)).toEqual({ file: null, saved: [] });
+    // too many for a file name, or not DNS labels (PODNODE_NAMESPACES is not checked as -n is): a digest
+    const many = snapshotPathFor('c', Array.from({ length: 40 }, (_, i) => `namespace-${i}`), env);
+    expect(path.basename(many)).toMatch(/^c@#[0-9a-f]{16}\.json$/);
+    const odd = snapshotPathFor('c', ['a/../../x'], env);
+    expect(path.dirname(odd)).toBe(path.dirname(whole));
+    expect(path.basename(odd)).toMatch(/^c@#[0-9a-f]{16}\.json$/);
+    expect(findSnapshots('arn:aws:eks:prod', [], env)).toEqual({ candidates: [], saved: [] });
     const touch = (file: string, at: number) => {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, '{}');
@@ -68,14 +73,27 @@ describe('the offline snapshot file', () => {
     };
     touch(whole, 1_000);
     touch(ab, 2_000);
-    touch(snapshotPathFor('arn:aws:eks:prod', ['c'], env)!, 3_000);
-    touch(snapshotPathFor('other', ['a'], env)!, 4_000); // another context's: never taken
-    expect(findSnapshot('arn:aws:eks:prod', ['a'], env).file).toBe(ab); // newer than the whole one
-    expect(findSnapshot('arn:aws:eks:prod', ['a', 'c'], env).file).toBe(whole); // only the whole one holds both
-    expect(findSnapshot('arn:aws:eks:prod', [], env).file).toBe(whole);
+    const c = snapshotPathFor('arn:aws:eks:prod', ['c'], env);
+    touch(c, 3_000);
+    const digest = snapshotPathFor('arn:aws:eks:prod', ['UPPER'], env);
+    touch(digest, 500);
+    touch(snapshotPathFor('other', ['a'], env), 4_000); // another context's: never taken
+    touch(snapshotPathFor('arn:aws:eks:prod-eu', ['a'], env), 4_000); // a longer context's: never taken
+    expect(findSnapshots('arn:aws:eks:prod', ['a'], env).candidates).toEqual([ab, whole, digest]); // newest first; a digest may hold it
+    expect(findSnapshots('arn:aws:eks:prod', ['a', 'c'], env).candidates).toEqual([whole, digest]); // only the whole one holds both
+    expect(findSnapshots('arn:aws:eks:prod', [], env).candidates).toEqual([whole]);
     fs.rmSync(whole);
-    const none = findSnapshot('arn:aws:eks:prod', [], env);
-    expect(none.file).toBeNull();
-    expect(none.saved.sort()).toEqual(['a, b', 'c']);
+    const none = findSnapshots('arn:aws:eks:prod', [], env);
+    expect(none.candidates).toEqual([]);
+    expect(none.saved).toEqual(['a, b', 'c', `some namespaces (${path.basename(digest)})`]);
+  });
+
+  it('keeps what the credentials could not read, to say it again offline', () => {
+    const file = path.join(dir, 'limits.json');
+    saveSnapshot(file, { context: 'c', takenAt: 't', namespaces: ['a'], limits: ['nodes: forbidden — …'], nodes: [], pods: [] });
+    expect(loadSnapshot(file).limits).toEqual(['nodes: forbidden — …']);
+    saveSnapshot(file, { context: 'c', takenAt: 't', namespaces: null, limits: [], nodes: [], pods: [] });
+    expect(fs.readFileSync(file, 'utf8')).not.toContain('limits');
+    expect(loadSnapshot(file).limits).toEqual([]);
   });
 });

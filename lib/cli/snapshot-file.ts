@@ -1,5 +1,6 @@
 // The snapshot every online run leaves behind, so `--offline` answers on a plane or during an
 // outage. Same document as the dashboard's /api/snapshot, so a file saved from there works too.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,13 +16,15 @@ const snapshotSchema = z.object({
   context: z.looseObject({ name: z.string() }).optional(),
   takenAt: z.string().optional(),
   namespaces: z.array(z.string()).optional(),
+  limits: z.array(z.string()).optional(),
   nodes: z.array(objectSchema),
   pods: z.array(objectSchema.extend({ metadata: z.looseObject({ name: z.string(), uid: z.string() }) })),
 });
 
 /** `namespaces`: the pods it holds are those namespaces' only (a run with -n, or a dashboard with
  *  PODNODE_NAMESPACES); null: every namespace's. */
-export type Snapshot = { context: string; takenAt: string; namespaces: readonly string[] | null; nodes: KubeObject[]; pods: KubeObject[] };
+/** `limits`: what the credentials could not read when it was taken (nodes forbidden: no node facts). */
+export type Snapshot = { context: string; takenAt: string; namespaces: readonly string[] | null; limits?: readonly string[]; nodes: KubeObject[]; pods: KubeObject[] };
 
 /** where snapshots live: $XDG_CACHE_HOME/podnode, else ~/.cache/podnode */
 type CacheEnv = Readonly<Record<string, string | undefined>>;
@@ -41,50 +44,80 @@ export function snapshotPath(context: string, env: CacheEnv = process.env): stri
   return path.join(snapshotDir(env), `${contextFile(context)}.json`);
 }
 
-/** Where a run's snapshot goes: one of some namespaces only (`-n`) has a file of its own,
- *  `<context>@<ns>+<ns>.json` (namespaces are DNS labels: no '@', no '+'), so it never replaces
- *  the snapshot of the whole cluster. Null when such a name would be too long for a file system. */
-export function snapshotPathFor(context: string, namespaces: readonly string[] | null, env: CacheEnv = process.env): string | null {
+const NAMESPACE_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Where a run's snapshot goes. One of some namespaces only (`-n`, PODNODE_NAMESPACES) has a file
+ *  of its own, `<context>@<ns>+<ns>.json` (DNS labels hold no '@' or '+'), so it never replaces the
+ *  snapshot of the whole cluster; names that are not DNS labels, or too many for a file name, give
+ *  `<context>@#<digest>.json`, whose content says what it holds. */
+export function snapshotPathFor(context: string, namespaces: readonly string[] | null, env: CacheEnv = process.env): string {
   if (namespaces === null) return snapshotPath(context, env);
-  const name = `${contextFile(context)}@${[...namespaces].sort().join('+')}.json`;
-  return Buffer.byteLength(name) > 240 ? null : path.join(snapshotDir(env), name);
+  const sorted = [...namespaces].sort();
+  const readable = `${contextFile(context)}@${sorted.join('+')}.json`;
+  const name = sorted.every((ns) => NAMESPACE_LABEL.test(ns)) && Buffer.byteLength(readable) <= 240
+    ? readable
+    : `${contextFile(context)}@#${createHash('sha256').update(sorted.join('\n')).digest('hex').slice(0, 16)}.json`;
+  return path.join(snapshotDir(env), name);
 }
 
-/** The newest saved snapshot of `context` that holds every namespace the query asks for
- *  ([] = all): the whole-cluster one, or a namespaced one that covers them. Null when none does
- *  (and `saved` lists what there is, for the message). */
-export function findSnapshot(context: string, namespaces: readonly string[], env: CacheEnv = process.env): { file: string | null; saved: string[] } {
+/** The saved snapshots of `context` that hold, or may hold, every namespace the query asks for
+ *  ([] = all), newest first: the whole cluster's and the namespaced ones that cover them (a
+ *  digest-named one is read to know). `saved` says what there is, for a message. */
+export function findSnapshots(context: string, namespaces: readonly string[], env: CacheEnv = process.env): { candidates: string[]; saved: string[] } {
   const dir = snapshotDir(env);
-  const whole = snapshotPath(context, env);
-  const prefix = `${contextFile(context)}@`;
   let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch {
-    return { file: null, saved: [] };
+    return { candidates: [], saved: [] };
   }
+  const whole = `${contextFile(context)}.json`;
+  const prefix = `${contextFile(context)}@`;
   const saved: string[] = [];
-  let best: { file: string; mtime: number } | null = null;
-  const consider = (file: string) => {
+  const found: { file: string; mtime: number }[] = [];
+  for (const name of names) {
+    if (name !== whole && !(name.startsWith(prefix) && name.endsWith('.json'))) continue;
+    const file = path.join(dir, name);
     let mtime: number;
     try {
-      mtime = fs.statSync(file).mtimeMs; // follows the bare --offline alias to its target
+      mtime = fs.statSync(file).mtimeMs;
     } catch {
-      return;
+      continue;
     }
-    if (!best || mtime > best.mtime) best = { file, mtime };
-  };
-  if (fs.existsSync(whole)) {
-    saved.push('every namespace');
-    consider(whole);
+    const key = name === whole ? null : name.slice(prefix.length, -'.json'.length);
+    if (key === null) {
+      saved.push('every namespace');
+      found.push({ file, mtime });
+    } else if (key.startsWith('#')) {
+      saved.push(`some namespaces (${name})`);
+      if (namespaces.length > 0) found.push({ file, mtime });
+    } else {
+      const held = key.split('+');
+      saved.push(held.join(', '));
+      if (namespaces.length > 0 && namespaces.every((ns) => held.includes(ns))) found.push({ file, mtime });
+    }
   }
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.json')) continue;
-    const held = name.slice(prefix.length, -'.json'.length).split('+');
-    saved.push(held.join(', '));
-    if (namespaces.length > 0 && namespaces.every((ns) => held.includes(ns))) consider(path.join(dir, name));
+  // newest first; on a tie the whole cluster's
+  found.sort((a, b) => b.mtime - a.mtime || Number(path.basename(b.file) === whole) - Number(path.basename(a.file) === whole));
+  return { candidates: found.map((f) => f.file), saved: saved.sort() };
+}
+
+/** The context a bare `--offline` reads: the one the last run without --context used. A name, not
+ *  a link to its file: its namespaced snapshots are found like any context's. */
+export function rememberContext(context: string, env: CacheEnv = process.env): void {
+  const file = path.join(snapshotDir(env), '.current');
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, context, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+export function lastContext(env: CacheEnv = process.env): string | null {
+  try {
+    return fs.readFileSync(path.join(snapshotDir(env), '.current'), 'utf8') || null;
+  } catch {
+    return null;
   }
-  return { file: (best as { file: string } | null)?.file ?? null, saved };
 }
 
 /** Pods serialised and written per batch: at 150,000 pods the document is hundreds of megabytes,
@@ -100,6 +133,7 @@ export function saveSnapshot(file: string, snap: Snapshot): void {
     context: { name: snap.context },
     takenAt: snap.takenAt,
     ...(snap.namespaces ? { namespaces: snap.namespaces } : {}),
+    ...(snap.limits?.length ? { limits: snap.limits } : {}),
     nodes: snap.nodes,
   };
   // Cluster data: readable by the owner only. Written then renamed, so a reader never sees half a file.
@@ -110,16 +144,6 @@ export function saveSnapshot(file: string, snap: Snapshot): void {
     fs.closeSync(fd);
   }
   fs.renameSync(tmp, file);
-}
-
-/** Points `alias` (the bare `--offline` default) at a saved snapshot: a symlink, not a second copy
- *  of what can be hundreds of megabytes. Replaced atomically, like the snapshot itself. */
-export function aliasSnapshot(alias: string, target: string): void {
-  if (alias === target) return;
-  const tmp = `${alias}.${process.pid}.link`;
-  fs.rmSync(tmp, { force: true });
-  fs.symlinkSync(path.basename(target), tmp);
-  fs.renameSync(tmp, alias);
 }
 
 export class SnapshotError extends Error {}
@@ -145,6 +169,7 @@ export function loadSnapshot(file: string): Snapshot {
     context: parsed.context?.name ?? 'unknown',
     takenAt: parsed.takenAt ?? 'unknown',
     namespaces: parsed.namespaces ?? null,
+    limits: parsed.limits ?? [],
     // Stripped again on the way in: a file from an older version, or from elsewhere, obeys today's
     // redaction policy before anything of it is printed.
     nodes: parsed.nodes.map((n) => stripNode(n)),

@@ -168,6 +168,12 @@ suite('against a real kube-apiserver', () => {
     expect(printed.length).toBe(expected);
     expect(new Set(printed.map((p) => p.namespace))).toEqual(new Set(teams));
     expect(cli.stderr).toMatch(/^podnode: warning: nodes: forbidden/m);
+    const saved = fs.readdirSync(path.join(work, 'ns-cache', 'podnode')).filter((f) => f.endsWith('.json'));
+    expect(saved).toEqual([expect.stringMatching(/@team-a\+team-b\.json$/)]);
+    // offline, the snapshot says again what was missing when it was taken
+    const offline = await runCli(['get', 'pn', '-n', 'team-a', '-o', 'namespace,pod_name', '--offline'], cliEnv);
+    expect(offline.code).toBe(0);
+    expect(offline.stderr).toMatch(/^podnode: warning: nodes: forbidden .*\(when the snapshot was taken\)$/m);
     // a namespace it may not read is said, and no snapshot claims to hold it
     const refused = await runCli(['get', 'pn', '-n', [...teams, 'default'].join(','), '-o', 'namespace,pod_name', '--json'], { ...cliEnv, XDG_CACHE_HOME: path.join(work, 'ns-cache-2') });
     expect(refused.code).toBe(0);
