@@ -150,6 +150,23 @@ describe('kubectl-podnode get podnode', () => {
     expect(other.stderr).toMatch(/holds namespace streamtech, content/);
   });
 
+  it('a one-shot answer waits for the events its warnings come from, however slow they list', async () => {
+    type Ev = { type: string; involvedObject: { kind: string; uid?: string } };
+    const events = ((await (await fetch(`${sim.url}/api/v1/namespaces/streamtech/events`)).json()) as { items: Ev[] }).items;
+    const warned = new Set(events.filter((e) => e.type === 'Warning' && e.involvedObject.kind === 'Pod').map((e) => e.involvedObject.uid));
+    const expected = pods.filter((p) => warned.has(p.metadata.uid)).map((p) => p.metadata.name).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    // the pods of one namespace list in milliseconds; the events now take 1.5 s a request
+    sim.faults.apply({ latencyMs: 1500, latencyOnly: ['events'] });
+    try {
+      const r = await runCli(['get', 'pn', '-n', 'streamtech', '-f', 'warnings!=0', '-o', 'pod_name:62', '--no-headers'], env);
+      expect(r.code).toBe(0);
+      expect(r.stdout.split('\n').map((l) => l.trim()).filter(Boolean).sort()).toEqual(expected);
+    } finally {
+      sim.faults.apply({ latencyMs: 0, latencyOnly: [] });
+    }
+  });
+
   it('exits 2 with a message pointing at the bad part of a query', async () => {
     const r = await runCli(['get', 'pn', '-f', 'node.metadata.labels[zone=x'], env);
     expect(r.code).toBe(2);

@@ -16,6 +16,8 @@ export class UnreachableError extends Error {}
 // a server that refuses or fails answers sooner, at its first failure (the cache goes stale).
 const SYNC_TIMEOUT_MS = Number(process.env.PODNODE_SYNC_TIMEOUT_MS || 60_000);
 
+const EVENTS_WAIT_MS = 10_000;
+
 export type LiveSource = { index: RowIndex; contextName: string; close: () => Promise<void> };
 
 export async function openLive(opts: CliOptions): Promise<LiveSource> {
@@ -50,6 +52,9 @@ export async function openLive(opts: CliOptions): Promise<LiveSource> {
   }
   const failure = await firstFailure(index, SYNC_TIMEOUT_MS);
   if (failure === null) {
+    // the rows' warnings come from events, which the sync does not wait for: a one-shot answer does
+    if (await cache.whenAllListed(EVENTS_WAIT_MS)) cache.flushChanges();
+    else process.stderr.write(`podnode: warning: events not listed within ${EVENTS_WAIT_MS / 1000} s: the warnings field may miss some\n`);
     report = limitsReporter(index);
     report();
   } else {

@@ -214,6 +214,12 @@ export class ClusterCache {
     return this.status.whenSynced(timeoutMs);
   }
 
+  /** Resolves true once events have been listed too (or refused), false after timeoutMs: the sync
+   *  does not wait for them, a one-shot answer that counts warnings must. */
+  whenAllListed(timeoutMs: number): Promise<boolean> {
+    return this.status.whenAllListed(timeoutMs);
+  }
+
   /** Delivers the pending batch now: a reader that just saw the first sync gets every listed
    *  object in its subscribers, instead of a batch window later. */
   flushChanges(): void {

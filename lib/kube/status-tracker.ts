@@ -13,6 +13,7 @@ export class StatusTracker {
   private lastKey = '';
   private probeError: string | null = null;
   private waiters = new Set<() => void>();
+  private allWaiters = new Set<() => void>();
 
   constructor(
     names: readonly string[],
@@ -64,6 +65,33 @@ export class StatusTracker {
       for (const w of this.waiters) w();
       this.waiters.clear();
     }
+    if (this.allWaiters.size > 0 && this.allListed()) {
+      for (const w of this.allWaiters) w();
+      this.allWaiters.clear();
+    }
+  }
+
+  /** every resource listed (or refused), the optional ones too */
+  private allListed(): boolean {
+    return [...this.resources.values()].every((r) => r.listed);
+  }
+
+  /** True once every resource, the optional ones too, has been listed or refused; false after
+   *  timeoutMs. For a one-shot reader that must not answer before the events are in. */
+  whenAllListed(timeoutMs: number): Promise<boolean> {
+    if (this.allListed()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.allWaiters.delete(done);
+        resolve(false);
+      }, timeoutMs);
+      timer.unref?.();
+      this.allWaiters.add(done);
+    });
   }
 
   /** Called on every event too, so it must stay cheap when nothing changes. */

@@ -11,6 +11,7 @@ const faultSpecSchema = z.object({
   expireEveryWatch: z.boolean().optional(),
   expireNextContinue: z.boolean().optional(),
   latencyMs: z.number().int().min(0).max(120_000).optional(),
+  latencyOnly: z.array(z.string().regex(/^[a-z]+$/)).max(20).optional(),
   failRate: z.number().min(0).max(1).optional(),
   failStatus: z.union([z.literal(500), z.literal(429)]).optional(),
   retryAfterSeconds: z.number().int().min(0).max(3600).optional(),
@@ -32,7 +33,7 @@ export type FaultHooks = {
 };
 
 const initial = (churnPerSecond: number): SimFaultState => ({
-  latencyMs: 0, failRate: 0, failStatus: 500, retryAfterSeconds: 1, hangWatches: false, expireNextWatch: false, expireEveryWatch: false,
+  latencyMs: 0, latencyOnly: [], failRate: 0, failStatus: 500, retryAfterSeconds: 1, hangWatches: false, expireNextWatch: false, expireEveryWatch: false,
   expireNextContinue: false, outageUntil: null, churnPerSecond, stampPods: false,
 });
 
@@ -51,6 +52,7 @@ export class FaultController implements SimFaults {
     const s = faultSpecSchema.parse(spec);
     if (s.reset) this.reset();
     if (s.latencyMs !== undefined) this.state.latencyMs = s.latencyMs;
+    if (s.latencyOnly !== undefined) this.state.latencyOnly = s.latencyOnly;
     if (s.failRate !== undefined) this.state.failRate = s.failRate;
     if (s.failStatus !== undefined) this.state.failStatus = s.failStatus;
     if (s.retryAfterSeconds !== undefined) this.state.retryAfterSeconds = s.retryAfterSeconds;

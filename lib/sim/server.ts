@@ -89,7 +89,9 @@ export async function startServer(ctx: ApiContext, faults: FaultController, cont
     res.setHeader('X-Kubernetes-Pf-Flowschema-Uid', 'a5b6c7d8-0000-4000-8000-000000000001');
     res.setHeader('X-Kubernetes-Pf-Prioritylevel-Uid', 'a5b6c7d8-0000-4000-8000-000000000002');
     const f = faults.current();
-    if (f.latencyMs > 0) await new Promise((r) => setTimeout(r, f.latencyMs));
+    if (f.latencyMs > 0 && (f.latencyOnly.length === 0 || path.split('/').some((seg) => f.latencyOnly.includes(seg)))) {
+      await new Promise((r) => setTimeout(r, f.latencyMs));
+    }
     if (faults.shouldFail()) {
       ctx.stats.count('failed', path, res);
       const tooMany = f.failStatus === 429;

@@ -105,6 +105,8 @@ export type SimFaultSpec = {
    *  the chain's revision is compacted */
   expireNextContinue?: boolean;
   latencyMs?: number;
+  /** latencyMs only for requests whose path names one of these resources (`events`); [] = all */
+  latencyOnly?: string[];
   failRate?: number;
   failStatus?: 500 | 429;
   retryAfterSeconds?: number;
@@ -129,6 +131,7 @@ export type SimFaults = {
 
 export type SimFaultState = {
   latencyMs: number;
+  latencyOnly: string[];
   failRate: number;
   failStatus: 500 | 429;
   retryAfterSeconds: number;
