@@ -79,19 +79,7 @@ export class StatusTracker {
   /** True once every resource, the optional ones too, has been listed or refused; false after
    *  timeoutMs. For a one-shot reader that must not answer before the events are in. */
   whenAllListed(timeoutMs: number): Promise<boolean> {
-    if (this.allListed()) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-      const timer = setTimeout(() => {
-        this.allWaiters.delete(done);
-        resolve(false);
-      }, timeoutMs);
-      timer.unref?.();
-      this.allWaiters.add(done);
-    });
+    return this.until(this.allListed(), this.allWaiters, timeoutMs);
   }
 
   /** Called on every event too, so it must stay cheap when nothing changes. */
@@ -137,19 +125,28 @@ export class StatusTracker {
   }
 
   whenSynced(timeoutMs: number): Promise<void> {
-    if (this.synced) return Promise.resolve();
-    return new Promise((resolve, reject) => {
+    return this.until(this.synced, this.waiters, timeoutMs).then((ok) => {
+      if (ok) return;
+      const s = this.current();
+      throw new Error(`cluster not synced after ${timeoutMs} ms (${s.state}${s.message ? `: ${s.message}` : ''})`);
+    });
+  }
+
+  /** True at once when `ready`, else once markSynced calls the waiter added to `waiters`; false
+   *  after timeoutMs. */
+  private until(ready: boolean, waiters: Set<() => void>, timeoutMs: number): Promise<boolean> {
+    if (ready) return Promise.resolve(true);
+    return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        resolve();
+        resolve(true);
       };
       const timer = setTimeout(() => {
-        this.waiters.delete(done);
-        const s = this.current();
-        reject(new Error(`cluster not synced after ${timeoutMs} ms (${s.state}${s.message ? `: ${s.message}` : ''})`));
+        waiters.delete(done);
+        resolve(false);
       }, timeoutMs);
       timer.unref?.(); // a wait alone must not keep a finished CLI process alive
-      this.waiters.add(done);
+      waiters.add(done);
     });
   }
 
