@@ -1,8 +1,8 @@
 // The CLI against the API server: one paged LIST + one WATCH per resource through the same
 // ClusterCache and RowIndex the dashboard uses (opened where the dashboard opens them) — never a
-// relist loop, also under -w. With -n, pods are listed in those namespaces only. An unreachable server is an answer, not a hang: a one-shot command
-// fails as kubectl does, as soon as the first attempt fails (or after PODNODE_SYNC_TIMEOUT_MS);
-// -w keeps retrying and says so on stderr.
+// relist loop, also under -w. With -n, pods are listed in those namespaces only. An unreachable
+// server is an answer, not a hang: a one-shot command fails as kubectl does, as soon as the first
+// attempt fails (or after PODNODE_SYNC_TIMEOUT_MS); -w keeps retrying and says so on stderr.
 import { KubeConfigError } from '@/lib/kube/kubeconfig';
 import { stopClusterCaches } from '@/lib/kube/registry';
 import { getRowIndex, whenFirstSynced } from '@/lib/rows/source';

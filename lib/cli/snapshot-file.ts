@@ -22,8 +22,8 @@ const snapshotSchema = z.object({
 });
 
 /** `namespaces`: the pods it holds are those namespaces' only (a run with -n, or a dashboard with
- *  PODNODE_NAMESPACES); null: every namespace's. */
-/** `limits`: what the credentials could not read when it was taken (nodes forbidden: no node facts). */
+ *  PODNODE_NAMESPACES); null: every namespace's. `limits`: what the credentials could not read when
+ *  it was taken (nodes forbidden: no node facts). */
 export type Snapshot = { context: string; takenAt: string; namespaces: readonly string[] | null; limits?: readonly string[]; nodes: KubeObject[]; pods: KubeObject[] };
 
 /** where snapshots live: $XDG_CACHE_HOME/podnode, else ~/.cache/podnode */
