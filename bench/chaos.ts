@@ -12,6 +12,7 @@ import { runScenario, type ScenarioResult } from './chaos/run';
 import { SCENARIOS } from './chaos/scenarios';
 import { SimControl } from './chaos/sim-http';
 import { outputOf, startDashboard, startSimProcess, stopChildren, waitReady } from './processes';
+import { flag } from './args';
 
 const SIM_PORT = 17481;
 const APP_PORT = 3297;
@@ -44,7 +45,7 @@ export async function runChaos(): Promise<boolean> {
     const subject = dashboardSubject(base, POLICY, logs);
     const sim = new SimControl(`http://127.0.0.1:${SIM_PORT}`);
     // --scenario=TEXT: only the scenarios whose name contains it (rerun one after a fix)
-    const only = process.argv.find((a) => a.startsWith('--scenario='))?.slice('--scenario='.length);
+    const only = flag('scenario');
     for (const s of SCENARIOS.filter((x) => !only || x.name.includes(only))) {
       const r = await runScenario(s, subject, sim, 'long');
       results.push(r);

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { startDashboard, startSimProcess, runBench, waitReady } from './processes';
+import { numberFlag } from './args';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const PODS = arg('pods', 50_000);
-const CHURN = arg('churn', 100); // simulator events/s; each moves one or more pods
+const PODS = numberFlag('pods', 50_000);
+const CHURN = numberFlag('churn', 100); // simulator events/s; each moves one or more pods
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-ui-bench-'));
 const kubeconfig = path.join(dir, 'kubeconfig');
 

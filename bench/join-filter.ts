@@ -8,12 +8,12 @@ import { ClusterCache } from '@/lib/kube/cluster-cache';
 import { joinPodNodes } from '@/lib/podnode';
 import { filterRows, parseQueryParams } from '@/lib/query';
 import { percentiles } from './run-support';
+import { flag } from './args';
 
-const argv = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 async function main() {
-  const kubeconfig = argv('kubeconfig');
-  const server = argv('server');
+  const kubeconfig = flag('kubeconfig');
+  const server = flag('server');
   if (!kubeconfig || !server) throw new Error('usage: join-filter.ts --kubeconfig=PATH --server=URL');
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);

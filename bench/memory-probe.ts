@@ -8,10 +8,10 @@ import { ClusterCache } from '@/lib/kube/cluster-cache';
 import { RowIndex } from '@/lib/rows/row-index';
 import { nodeRecords } from '@/lib/rows/node-view';
 import { startSimProcess, stopAll } from './processes';
+import { numberFlag } from './args';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const PODS = arg('pods', 30_000);
-const NODES = arg('nodes', 1000);
+const PODS = numberFlag('pods', 30_000);
+const NODES = numberFlag('nodes', 1000);
 const gc = () => { for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc!(); };
 const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
 

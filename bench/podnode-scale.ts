@@ -13,11 +13,11 @@ import { ClusterCache } from '@/lib/kube/cluster-cache';
 import { RowIndex } from '@/lib/rows/row-index';
 import { joinPodNodes } from '@/lib/podnode';
 import { parseQueryParams, filterRows } from '@/lib/query';
+import { numberFlag } from './args';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const NODES = arg('nodes', 5000);
-const PODS = arg('pods', 150_000);
-const REQUESTS = arg('requests', 200);
+const NODES = numberFlag('nodes', 5000);
+const PODS = numberFlag('pods', 150_000);
+const REQUESTS = numberFlag('requests', 200);
 const SIM_PORT = 17443;
 const APP_PORT = 3290;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-bench-'));

@@ -28,26 +28,26 @@ import { fanoutOnly, fanoutTable, type FanoutSize } from './fanout-report';
 import { runChaos } from './chaos';
 import { SimControl } from './chaos/sim-http';
 import { runSoak } from './soak';
+import { flag } from './args';
 
 const exec = promisify(execFile);
-const argv = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const FANOUT_ONLY = process.argv.includes('--fanout');
-const SIZES = (argv('sizes') ?? (FANOUT_ONLY ? '10000' : '1000,10000,50000,150000')).split(',').map(Number);
+const SIZES = (flag('sizes') ?? (FANOUT_ONLY ? '10000' : '1000,10000,50000,150000')).split(',').map(Number);
 // a viewer looks at a slice of the cluster, as people do: one team's namespace (about a seventh of
 // the pods); at 150k pods a whole-cluster snapshot would be ~90 MB to each of 100 viewers
-const FANOUT = { windowS: Number(argv('window') ?? 20), query: argv('fanout-query') ?? 'ns=payments' };
-const REQUESTS = Number(argv('requests') ?? 200);
+const FANOUT = { windowS: Number(flag('window') ?? 20), query: flag('fanout-query') ?? 'ns=payments' };
+const REQUESTS = Number(flag('requests') ?? 200);
 // V8 hands the first sync's garbage pages back (its memory reducer) only after ~25 s of low
 // allocation: at 150k pods RSS sits near 600 MB until then and near 430 MB after. A window of 90 s
 // whose last third is the steady figure measures the process as it runs, not as it boots.
-const SETTLE_S = Number(argv('settle') ?? 90);
+const SETTLE_S = Number(flag('settle') ?? 90);
 // --settle-churn=50: the simulator churns at that rate through the settle window, so steady RSS is a
 // running cluster's (garbage from replaced pods included); 0 = an idle cluster
-const SETTLE_CHURN = Number(argv('settle-churn') ?? 0);
+const SETTLE_CHURN = Number(flag('settle-churn') ?? 0);
 // --node-options='--max-old-space-size=448': the dashboard's NODE_OPTIONS, as a deployment sets them
-const NODE_OPTIONS = argv('node-options');
+const NODE_OPTIONS = flag('node-options');
 // kubectl -o json holds the whole list in memory: at 150,000 pods it passed 13 GB and was killed
-const KUBECTL_MAX = Number(argv('kubectl-max') ?? 50_000);
+const KUBECTL_MAX = Number(flag('kubectl-max') ?? 50_000);
 const SIM_PORT = 17471;
 const APP_PORT = 3295;
 const base = `http://127.0.0.1:${APP_PORT}`;

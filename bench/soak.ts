@@ -18,8 +18,8 @@ import { RV_PATH, STAMP_PATH, Viewer } from './fanout-viewer';
 import { outputOf, rssOf, startDashboard, startSimProcess, stopChildren, waitReady } from './processes';
 import { percentiles } from './run-support';
 import { fit, judge, soakTable, type Sample, type SoakResult } from './soak-report';
+import { flag } from './args';
 
-const argv = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const SIM_PORT = 17521;
 const APP_PORT = 3311;
 const VIEWERS = 10;
@@ -60,8 +60,8 @@ async function readHeld(base: string): Promise<{ handles: number; timers: number
 }
 
 export async function runSoak(): Promise<boolean> {
-  const minutes = Number(argv('minutes') ?? 30);
-  const pods = Number(argv('pods') ?? 10_000);
+  const minutes = Number(flag('minutes') ?? 30);
+  const pods = Number(flag('pods') ?? 10_000);
   const nodes = Math.max(10, Math.round(pods / 30));
   const totalS = minutes * 60;
   const warmupS = Math.min(300, totalS / 6);

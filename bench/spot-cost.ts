@@ -15,12 +15,12 @@ import { nodeRecords } from '@/lib/rows/node-view';
 import { selectWorkloads } from '@/lib/rows/workload-view';
 import { emptyQuery } from '@/lib/query';
 import { rssOf, startSimProcess, stopAll } from './processes';
+import { flag, numberFlag } from './args';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const NODES = arg('nodes', 5000);
-const PODS = arg('pods', 150_000);
-const CHURN = arg('churn', 50);
-const WINDOW_S = arg('window', 60);
+const NODES = numberFlag('nodes', 5000);
+const PODS = numberFlag('pods', 150_000);
+const CHURN = numberFlag('churn', 50);
+const WINDOW_S = numberFlag('window', 60);
 const SIM_PORT = 17453;
 const CONFIGS = ['none', 'pdbs', 'events', 'all'] as const;
 type Config = (typeof CONFIGS)[number];
@@ -128,7 +128,7 @@ async function parent(): Promise<void> {
   const simInfo = (await (await fetch(`http://127.0.0.1:${SIM_PORT}/sim/cluster`)).json()) as Record<string, unknown>;
   console.log(`simulator: ${JSON.stringify(simInfo)}, RSS ${mb(rssOf(sim.pid!))} MB (own process)`);
   const results: Record<string, unknown>[] = [];
-  const only = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
+  const only = flag('only');
   for (const config of CONFIGS.filter((c) => !only || c === only)) {
     const out = await new Promise<string>((resolve, reject) => {
       const c = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/spot-cost.ts', '--child', `--config=${config}`, `--kubeconfig=${kubeconfig}`, `--window=${WINDOW_S}`], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -151,8 +151,8 @@ async function parent(): Promise<void> {
 }
 
 if (process.argv.includes('--child')) {
-  const config = process.argv.find((a) => a.startsWith('--config='))!.split('=')[1] as Config;
-  const kubeconfig = process.argv.find((a) => a.startsWith('--kubeconfig='))!.split('=')[1]!;
+  const config = flag('config') as Config;
+  const kubeconfig = flag('kubeconfig')!;
   void child(config, kubeconfig);
 } else {
   void parent().catch((err) => {

@@ -7,12 +7,12 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { findChromium, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { rssOf, startDashboard, startSimProcess, runBench, waitReady } from './processes';
+import { numberFlag } from './args';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const PODS = arg('pods', 150_000);
-const NODES = arg('nodes', 5_000);
-const CHURN = arg('churn', 50);
-const VIEWERS = arg('viewers', 10);
+const PODS = numberFlag('pods', 150_000);
+const NODES = numberFlag('nodes', 5_000);
+const CHURN = numberFlag('churn', 50);
+const VIEWERS = numberFlag('viewers', 10);
 const SIM_PORT = 17563;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podnode-spot-ui-'));
 const kubeconfig = path.join(dir, 'kubeconfig');
