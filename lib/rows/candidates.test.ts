@@ -8,7 +8,7 @@ import type { SimHandle } from '@/lib/sim';
 import { parseQueryParams } from '@/lib/query';
 import { RowIndex } from './row-index';
 import { selectRows } from './select';
-import { pinnedValues } from './candidates';
+import { Buckets, pinnedValues } from './candidates';
 
 let sim: SimHandle;
 let cache: ClusterCache;
@@ -79,5 +79,52 @@ describe('candidate rows', () => {
     }), { numRuns: 300, seed: 7 });
     // the property is about narrowed queries: most runs must have been
     expect(narrowed).toBeGreaterThan(150);
+  });
+});
+
+describe('buckets', () => {
+  it('hold each uid once, under its last key, through any adds, moves and deletes (long buckets too)', () => {
+    const keys = ['a', 'b', 'c'];
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('add' as const), uid: fc.nat(400), key: fc.constantFrom(...keys) }),
+      fc.record({ kind: fc.constant('move' as const), uid: fc.nat(400), key: fc.constantFrom(...keys) }),
+      fc.record({ kind: fc.constant('delete' as const), uid: fc.nat(400) }),
+    );
+    fc.assert(fc.property(fc.array(op, { maxLength: 1500 }), (ops) => {
+      const buckets = new Buckets();
+      const model = new Map<string, string>(); // uid → key, as a row index keeps it
+      for (const o of ops) {
+        const uid = `u${o.uid}`;
+        const was = model.get(uid);
+        // the caller's rule: add when new, delete and add when moved, nothing for an update
+        if (o.kind === 'delete') {
+          if (was !== undefined) buckets.delete(was, uid);
+          model.delete(uid);
+        } else if (was === undefined) {
+          buckets.add(o.key, uid);
+          model.set(uid, o.key);
+        } else if (o.kind === 'move' && was !== o.key) {
+          buckets.delete(was, uid);
+          buckets.add(o.key, uid);
+          model.set(uid, o.key);
+        }
+      }
+      for (const key of keys) {
+        const want = [...model].filter(([, k]) => k === key).map(([u]) => u).sort();
+        expect([...(buckets.get(key) ?? [])].sort()).toEqual(want);
+      }
+    }), { numRuns: 200, seed: 11 });
+  });
+
+  it('a delete of a uid the bucket does not hold changes nothing', () => {
+    const buckets = new Buckets();
+    buckets.add('a', 'u1');
+    buckets.delete('a', 'u2');
+    buckets.delete('b', 'u1');
+    expect([...buckets.get('a')!]).toEqual(['u1']);
+    for (let i = 0; i < 300; i++) buckets.add('big', `v${i}`);
+    buckets.delete('big', 'nope');
+    buckets.delete('big', 'v7');
+    expect([...buckets.get('big')!].length).toBe(299);
   });
 });

@@ -63,5 +63,10 @@ describe('the first batch into an empty index', () => {
     expect(last.map((r) => [r.podName, r.capacityType]).sort()).toEqual([['a', 'on-demand'], ['b', 'spot']]);
     expect(new Set(last.map((r) => r.uid)).size).toBe(last.length);
     expect(index.get(first.metadata.uid)?.nodeName).toBe('n2');
+    // each pod once, on the node it was last seen on
+    expect(index.podsOnNode('n1').map((r) => r.podName)).toEqual(['b']);
+    expect(index.podsOnNode('n2').map((r) => r.podName)).toEqual(['a']);
+    send({ pods: [{ ...again, metadata: { ...again.metadata, resourceVersion: '10' } }] });
+    expect(index.podsOnNode('n2').map((r) => r.podName)).toEqual(['a']);
   });
 });

@@ -178,16 +178,22 @@ export class RowIndex {
     const uid = pod.metadata.uid;
     const previous = this.byUid.get(uid);
     const nodeName = nodeNameOf(pod);
-    if (previous?.pod && nodeNameOf(previous.pod) !== nodeName) this.buckets.nodeName.delete(nodeNameOf(previous.pod), uid);
-    if (previous?.pod) this.touchNode(nodeNameOf(previous.pod));
+    const previousNode = previous ? nodeNameOf(previous.pod) : null;
+    if (previous) this.touchNode(previousNode);
     this.touchNode(nodeName);
     const node = nodeName ? nodes.get(nodeName) : undefined;
     const row = this.interned(toPodNodeRow(pod, node, this.table, node && this.factsOf(node), memo));
     row.warnings = this.events.warningsFor(uid);
     this.byUid.set(uid, row);
-    this.buckets.nodeName.add(nodeName, uid);
-    // a pod never changes namespace: adding again is a no-op
-    this.buckets.namespace.add(row.namespace, uid);
+    // a uid goes into a bucket once (see Buckets): when new, or when bound to another node. A pod
+    // never changes namespace.
+    if (!previous) {
+      this.buckets.nodeName.add(nodeName, uid);
+      this.buckets.namespace.add(row.namespace, uid);
+    } else if (previousNode !== nodeName) {
+      this.buckets.nodeName.delete(previousNode, uid);
+      this.buckets.nodeName.add(nodeName, uid);
+    }
     return row;
   }
 
