@@ -75,10 +75,10 @@ function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: NodeFact
     capacityType: facts.capacityType,
     zone: facts.zone,
     instanceType: facts.instanceType,
-    cpuRequest: resources.cpuRequest,
-    cpuLimit: resources.cpuLimit,
-    memoryRequest: resources.memoryRequest,
-    memoryLimit: resources.memoryLimit,
+    cpuRequest: inline(resources.cpuRequest),
+    cpuLimit: inline(resources.cpuLimit),
+    memoryRequest: inline(resources.memoryRequest),
+    memoryLimit: inline(resources.memoryLimit),
     createdAt: isoOf(meta.creationTimestamp),
     warnings: 0,
     pod,
@@ -108,6 +108,16 @@ export function joinPodNodes(
     rows.push(buildRow(pod, node, facts, memo));
   }
   return rows;
+}
+
+/** A whole number in small-integer range as an integer. The resource sums come out of float
+ *  arithmetic, and V8 keeps a field that has held such numbers as a separate 16-byte box in every
+ *  row, small values too; small integers it keeps in the row itself. At 150,000 rows the two CPU
+ *  fields cost 32 bytes a row as boxes. (Memory over 2 GiB is no small integer: those fields stay
+ *  boxed.) */
+function inline(n: number): number {
+  const i = n | 0;
+  return i === n ? i : n;
 }
 
 function fargateProfileOf(pod: KubeObject): string | undefined {
