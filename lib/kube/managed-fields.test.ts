@@ -3,7 +3,7 @@
 // brackets and the very text searched for included.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { withoutManagedFields } from './managed-fields';
+import { parseWithoutManagedFields, withoutManagedFields } from './managed-fields';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -57,5 +57,13 @@ describe('withoutManagedFields', () => {
     for (const broken of ['{"managedFields":[1,2', '{"managedFields":["a\\"]}', '{"managedFields":[{"a":"b}]}']) {
       expect(withoutManagedFields(broken)).toBe(broken);
     }
+  });
+});
+
+describe('parseWithoutManagedFields', () => {
+  it('parses the cut text, and a text that was not JSON fails as JSON.parse fails on it', () => {
+    expect(parseWithoutManagedFields('{"type":"ADDED","object":{"metadata":{"name":"p","managedFields":[{"manager":"m"}]}}}')).toEqual({ type: 'ADDED', object: { metadata: { name: 'p' } } });
+    expect(() => parseWithoutManagedFields('{"metadata":{"managedFields":[1]},')).toThrow(SyntaxError);
+    expect(() => parseWithoutManagedFields('{"managedFields":[1')).toThrow(SyntaxError);
   });
 });

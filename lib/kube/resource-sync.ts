@@ -8,7 +8,7 @@ import { Backoff, sleep, type BackoffOptions } from './backoff';
 import { getListPage, isGone, KubeApiError, type ListPageRequest, type ListPageText } from './kube-request';
 import { watchStream, WatchdogTimeout, type RawWatchEvent } from './watch-stream';
 import { emptyMetrics, type ResourceMetrics } from './resource-metrics';
-import { withoutManagedFields } from './managed-fields';
+import { parseWithoutManagedFields } from './managed-fields';
 
 /** How long a watch must have stood open to prove the server is back (see watchOnce). */
 const WATCH_PROVEN_MS = 1_000;
@@ -179,7 +179,7 @@ export class ResourceSync {
         this.metrics.listPages++;
         next = continueToken ? fetchPage(continueToken) : undefined;
         if (next) await next.sent;
-        const { items, metadata } = asList(parsePage(text));
+        const { items, metadata } = asList(parseWithoutManagedFields(text));
         for (const raw of items) {
           const obj = this.ingest(raw);
           fresh.set(this.cfg.keyOf(obj), obj);
@@ -325,18 +325,6 @@ export class ResourceSync {
     obj.apiVersion ??= this.cfg.apiVersion ?? 'v1';
     obj.kind ??= this.cfg.kind;
     return obj;
-  }
-}
-
-/** A LIST page, parsed without its objects' managedFields (never kept; see managed-fields.ts).
- *  Should the cut text not parse, the page as sent decides: it parses, or its own error is thrown. */
-function parsePage(text: string): unknown {
-  const cut = withoutManagedFields(text);
-  if (cut === text) return JSON.parse(text);
-  try {
-    return JSON.parse(cut);
-  } catch {
-    return JSON.parse(text);
   }
 }
 

@@ -4,6 +4,7 @@
 // bookmark — for idleTimeoutMs is presumed dead (half-open TCP, a stuck proxy) and aborted.
 import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeApiError, openGet, type Query } from './kube-request';
+import { parseWithoutManagedFields } from './managed-fields';
 
 export type RawWatchEvent = { type: string; object: unknown };
 
@@ -89,7 +90,7 @@ export async function watchStream(kc: KubeConfig, path: string, query: Query, op
 function parseEvent(line: string): RawWatchEvent {
   let evt: unknown;
   try {
-    evt = JSON.parse(line);
+    evt = parseWithoutManagedFields(line);
   } catch {
     throw new KubeApiError(`malformed watch event: ${line.slice(0, 120)}`);
   }
