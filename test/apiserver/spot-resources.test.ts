@@ -34,6 +34,11 @@ const kubectl = (args: string[], kubeconfig = cp.adminKubeconfig): string => kub
 const realGet = (p: string, headers: Record<string, string> = {}): Promise<Answer> => realGetOn(kube, p, headers);
 const items = (x: Answer) => (x.body as { items: KubeObject[] }).items;
 const keyOf = (o: KubeObject) => `${o.metadata.namespace}/${o.metadata.name}`;
+/** Events the real API server writes about its own `kubernetes` Service, when its IP allocator's
+ *  repair loop runs (at a time of its choosing, so in some runs and not others). The loader did not
+ *  write them and the simulator does not model them: they are left out of every comparison. */
+const ownEvent = (e: { involvedObject?: { namespace?: string; name?: string } }) => e.involvedObject?.namespace === 'default' && e.involvedObject?.name === 'kubernetes';
+const notOwn = <T extends object>(list: T[]): T[] => list.filter((e) => !ownEvent(e as { involvedObject?: { namespace?: string; name?: string } }));
 
 suite('PodDisruptionBudgets and events against a real kube-apiserver', () => {
   beforeAll(async () => {
@@ -99,7 +104,7 @@ suite('PodDisruptionBudgets and events against a real kube-apiserver', () => {
       expect(shapeDiff(a2.body, b2.body, both), `${base} page 2`).toEqual([]);
       expect(items(a2).map(keyOf), `${base} page 2`).toEqual(items(b2).map(keyOf));
       // every item, field names included: the whole list in one page on each side
-      const [all, allReal] = [items(await simGet(sim, base)), items(await realGet(base))];
+      const [all, allReal] = [items(await simGet(sim, base)), notOwn(items(await realGet(base)))];
       const real = new Map(allReal.map((o) => [keyOf(o), o]));
       expect(all.map(keyOf).sort(), base).toEqual([...real.keys()].sort());
       for (const o of all) expect(shapeDiff({ items: [o] }, { items: [real.get(keyOf(o))] }, both), keyOf(o)).toEqual([]);
@@ -120,7 +125,9 @@ suite('PodDisruptionBudgets and events against a real kube-apiserver', () => {
     const real = await pdbs(cp.adminKubeconfig);
     expect(real).toHaveLength(loaded.pdbs);
     expect(await pdbs(simKubeconfig)).toEqual(real);
-    const events = async (kc: string) => columns(await kubectlAsync(kc, ['get', 'events', '-A'])).map((r) => `${r.NAMESPACE} ${r.TYPE} ${r.REASON} ${r.OBJECT}`).sort();
+    const events = async (kc: string) => columns(await kubectlAsync(kc, ['get', 'events', '-A']))
+      .filter((r) => !(r.NAMESPACE === 'default' && /^[a-z]+\/kubernetes$/.test(r.OBJECT ?? '')))
+      .map((r) => `${r.NAMESPACE} ${r.TYPE} ${r.REASON} ${r.OBJECT}`).sort();
     const realEvents = await events(cp.adminKubeconfig);
     expect(realEvents).toHaveLength(loaded.events);
     expect(await events(simKubeconfig)).toEqual(realEvents);
@@ -182,8 +189,8 @@ suite('PodDisruptionBudgets and events against a real kube-apiserver', () => {
   it('warnings: each pod’s row counts the Warning events the real server holds for it', async () => {
     const cache = cacheOn(cp.adminKubeconfig);
     await cache.whenSynced(30_000);
-    const total = (JSON.parse(kubectl(['get', 'events', '-A', '-o', 'json'])) as { items: unknown[] }).items.length;
-    await waitFor(() => [...cache.events()].length === total, 10_000, 'every event in the cache');
+    const total = notOwn((JSON.parse(kubectl(['get', 'events', '-A', '-o', 'json'])) as { items: object[] }).items).length;
+    await waitFor(() => notOwn([...cache.events()]).length === total, 10_000, 'every event in the cache');
     cache.flushChanges();
     const index = new RowIndex(cache);
     const warnings = (JSON.parse(kubectl(['get', 'events', '-A', '--field-selector', 'type=Warning,involvedObject.kind=Pod', '-o', 'json'])) as { items: { involvedObject: { uid: string } }[] }).items;
