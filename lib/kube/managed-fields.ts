@@ -3,12 +3,14 @@
 // built, then live through the young-generation collections that land inside a page. So a LIST
 // page's text (and a watch event's) loses its managedFields before JSON.parse.
 //
-// Why a text search is sound here: in JSON a `"` inside a string is always written `\"`, so the
-// bytes `"managedFields":[` — an unescaped quote, the name, an unescaped quote, a colon, an array —
-// occur only where an object has a key managedFields whose value is an array. The array is then
-// skipped by counting brackets outside strings. Anything unexpected (the text ends inside it)
-// leaves the text as it was; the caller parses the original if the cut text does not parse.
-// Whitespace after the colon (not what an API server writes) just means nothing is cut.
+// Why a text search is sound here: in JSON a `"` inside a string is always written `\"`. The bytes
+// `"managedFields":[` that follow `{` or `,` (spaces aside) therefore open an object member named
+// managedFields whose value is an array: a quote after `{` or `,` cannot be an escaped one, and
+// the quote after the name ends that string. (Without the check a key ending in `\"managedFields`
+// would match in its middle.) The array is then skipped by counting brackets outside strings.
+// An array that never ends leaves the text as it was, and the caller parses the original if the
+// cut text does not parse. Whitespace after the colon (not what an API server writes) just means
+// nothing is cut, and what a cut array held is never read, so an error inside it goes unnoticed.
 
 const KEY = '"managedFields":[';
 const QUOTE = 34;
@@ -30,7 +32,7 @@ export function parseWithoutManagedFields(text: string): unknown {
 /** `text` without any `"managedFields":[…]` member, and the comma that separated it; the text
  *  itself when there is none, or when one does not end. */
 export function withoutManagedFields(text: string): string {
-  let at = text.indexOf(KEY);
+  let at = memberAt(text, 0);
   if (at < 0) return text;
   const parts: string[] = [];
   let from = 0;
@@ -47,10 +49,19 @@ export function withoutManagedFields(text: string): string {
     }
     parts.push(text.slice(from, start));
     from = end;
-    at = text.indexOf(KEY, from);
+    at = memberAt(text, from);
   }
   parts.push(text.slice(from));
   return parts.join('');
+}
+
+/** The next `"managedFields":[` at or after `from` that opens a member (after `{` or `,`); -1 if none. */
+function memberAt(text: string, from: number): number {
+  for (let at = text.indexOf(KEY, from); at >= 0; at = text.indexOf(KEY, at + 1)) {
+    const before = text.charCodeAt(skipSpace(text, at - 1, -1));
+    if (before === 123 /* { */ || before === COMMA) return at;
+  }
+  return -1;
 }
 
 /** The index just past the `]` closing the array whose contents begin at `i`; -1 if it never does. */
