@@ -113,8 +113,9 @@ export function joinPodNodes(
 /** A whole number in small-integer range as an integer. The resource sums come out of float
  *  arithmetic, and V8 keeps a field that has held such numbers as a separate 16-byte box in every
  *  row, small values too; small integers it keeps in the row itself. At 150,000 rows the two CPU
- *  fields cost 32 bytes a row as boxes. (Memory over 2 GiB is no small integer: those fields stay
- *  boxed.) */
+ *  fields cost 32 bytes a row as boxes. One value that is no small integer boxes its field in
+ *  every row again: memory over 2 GiB (so the memory fields stay boxed), or a fraction of a
+ *  millicore. Values are never changed, only how they are held (-0 becomes 0). */
 function inline(n: number): number {
   const i = n | 0;
   return i === n ? i : n;
