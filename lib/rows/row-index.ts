@@ -179,7 +179,7 @@ export class RowIndex {
     const previous = this.byUid.get(uid);
     const nodeName = nodeNameOf(pod);
     const previousNode = previous ? nodeNameOf(previous.pod) : null;
-    if (previous) this.touchNode(previousNode);
+    this.touchNode(previousNode);
     this.touchNode(nodeName);
     const node = nodeName ? nodes.get(nodeName) : undefined;
     const row = this.interned(toPodNodeRow(pod, node, this.table, node && this.factsOf(node), memo));
