@@ -67,6 +67,7 @@ export class ClusterCache {
   private readonly pdbSyncs: ResourceSync[];
   private readonly eventSyncs: ResourceSync[];
   private readonly listeners = new Set<ChangeListener>();
+  private readonly podIngestListeners = new Set<(pod: KubeObject) => void>();
   private readonly batcher: ChangeBatcher;
   private readonly status: StatusTracker;
   private runs: Promise<void>[] = [];
@@ -110,7 +111,7 @@ export class ClusterCache {
       new ResourceSync(kcReady, { ...common, ...cfg }, this.hooks(cfg.resource, cfg.label, cfg.keyOf, forbiddenWhy), this.abort.signal);
     const byUid = (o: KubeObject) => o.metadata.uid;
     this.podSyncs = podLoops.map((loop) =>
-      sync({ resource: 'pods', label: loop.label, kind: 'Pod', path: loop.path, keyOf: byUid, strip: (o) => interner.pod(stripPod(o)) }, forbiddenPods(loop.namespace)),
+      sync({ resource: 'pods', label: loop.label, kind: 'Pod', path: loop.path, keyOf: byUid, strip: (o) => interner.pod(stripPod(o)), ingested: (pod) => this.podIngested(pod) }, forbiddenPods(loop.namespace)),
     );
     this.nodeSync = sync(
       { resource: 'nodes', label: 'nodes', kind: 'Node', path: '/api/v1/nodes', keyOf: (o) => o.metadata.name, strip: (o) => interner.node(stripNode(o)) },
@@ -236,6 +237,29 @@ export class ClusterCache {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.batcher.clear();
     };
+  }
+
+  /**
+   * Told of each pod a LIST page or a watch event brings, right after it is stripped and before
+   * any batch holds it; a listed pod that turns out unchanged is told of too. At 150,000 pods, work
+   * done per pod here finds its objects in the CPU's caches; the same work over the whole cache
+   * after the sync waits on memory for each of them (docs/performance.md). Listeners must be quick
+   * and must not change the pod.
+   */
+  onPodIngested(listener: (pod: KubeObject) => void): () => void {
+    this.podIngestListeners.add(listener);
+    return () => this.podIngestListeners.delete(listener);
+  }
+
+  private podIngested(pod: KubeObject): void {
+    for (const listener of this.podIngestListeners) {
+      try {
+        listener(pod);
+      } catch (err) {
+        // a listener's bug must not end the list-watch loop
+        console.error('[podnode] ClusterCache pod-ingest listener threw:', err);
+      }
+    }
   }
 
   /**

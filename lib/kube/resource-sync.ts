@@ -29,6 +29,9 @@ export type ResourceSyncConfig = {
   path: string;
   keyOf: (obj: KubeObject) => string;
   strip: (obj: unknown) => KubeObject;
+  /** told of each object a LIST or an ADDED/MODIFIED event brings, as soon as it is stripped: its
+   *  objects are still in the CPU's caches then (see ClusterCache.onPodIngested) */
+  ingested?: (obj: KubeObject) => void;
   pageLimit: number;
   watchdogMs: number;
   /** [min, max] seconds; randomised so a fleet's watches do not all expire together */
@@ -183,6 +186,7 @@ export class ResourceSync {
         for (const raw of items) {
           const obj = this.ingest(raw);
           fresh.set(this.cfg.keyOf(obj), obj);
+          this.cfg.ingested?.(obj);
         }
         rv = metadata.resourceVersion;
         // the parsed page has the last word (a head that did not say, or said otherwise)
@@ -282,6 +286,7 @@ export class ResourceSync {
       case 'ADDED':
       case 'MODIFIED': {
         const obj = this.ingest(evt.object);
+        this.cfg.ingested?.(obj);
         const key = this.cfg.keyOf(obj);
         if (this.cfg.cap) this.items.delete(key); // re-inserted last: the Map's order is write order
         this.items.set(key, obj);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCapacityTable } from './capacity-types';
-import { joinPodNodes, toPodNodeRow } from './join';
+import { joinPodNodes, nodeFactsOf, placeOnNode, toPodNodeRow } from './join';
 import { container, makeNode, makePod, running } from './test-fixtures';
 
 const spotNode = makeNode('ip-10-0-1-1', {
@@ -109,5 +109,20 @@ describe('Fargate', () => {
     expect(row.nodeGroup).toBe('fp-default');
     // a node with its own group keeps it
     expect(toPodNodeRow(pod, { ...node, metadata: { ...node.metadata, labels: { ...node.metadata.labels, 'eks.amazonaws.com/nodegroup': 'ng' } } }).nodeGroup).toBe('ng');
+  });
+});
+
+describe('placeOnNode', () => {
+  it('turns a row made without its node into the row made with it, Fargate included', () => {
+    const fargate = makeNode('fargate-ip-10-0-0-1', { 'eks.amazonaws.com/compute-type': 'fargate' });
+    const onFargate = makePod({ name: 'fp-1', labels: { 'eks.amazonaws.com/fargate-profile': 'fp-default' }, spec: { nodeName: fargate.metadata.name, containers: [container('a')] } });
+    for (const [pod, node] of [[web, spotNode], [onBare, bareNode], [onFargate, fargate]] as const) {
+      const early = toPodNodeRow(pod, undefined);
+      expect(early.capacityType).toBe('unknown');
+      const placed = placeOnNode(early, node, nodeFactsOf(node));
+      expect(placed).toBe(early);
+      expect(placed).toEqual(toPodNodeRow(pod, node));
+    }
+    expect(placeOnNode(toPodNodeRow(onFargate, undefined), fargate, nodeFactsOf(fargate)).nodeGroup).toBe('fp-default');
   });
 });

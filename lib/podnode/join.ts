@@ -70,8 +70,7 @@ function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: NodeFact
     ownerKind: owner?.kind ?? null,
     ownerName: owner?.name ?? null,
     nodeName: typeof nodeName === 'string' && nodeName !== '' ? nodeName : null,
-    // Fargate runs each pod on a node of its own; the group is the pod's Fargate profile.
-    nodeGroup: facts.nodeGroup ?? (facts.capacityType === 'fargate' ? (fargateProfileOf(pod) ?? null) : null),
+    nodeGroup: nodeGroupFor(pod, facts),
     capacityType: facts.capacityType,
     zone: facts.zone,
     instanceType: facts.instanceType,
@@ -84,6 +83,22 @@ function buildRow(pod: KubeObject, node: KubeObject | undefined, facts: NodeFact
     pod,
     node: node ?? null,
   };
+}
+
+/** The row toPodNodeRow(pod, node) makes, from the one toPodNodeRow(pod, undefined) made: its node
+ *  fields set in place. Only for a row nobody holds yet (rows handed out are never changed). */
+export function placeOnNode(row: PodNodeRow, node: KubeObject, facts: NodeFacts): PodNodeRow {
+  row.nodeGroup = nodeGroupFor(row.pod, facts);
+  row.capacityType = facts.capacityType;
+  row.zone = facts.zone;
+  row.instanceType = facts.instanceType;
+  row.node = node;
+  return row;
+}
+
+// Fargate runs each pod on a node of its own; the group is the pod's Fargate profile.
+function nodeGroupFor(pod: KubeObject, facts: NodeFacts): string | null {
+  return facts.nodeGroup ?? (facts.capacityType === 'fargate' ? (fargateProfileOf(pod) ?? null) : null);
 }
 
 /** Rows for all pods; a pod whose node is not in `nodesByName` keeps its nodeName with node: null. */

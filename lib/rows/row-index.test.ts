@@ -6,19 +6,23 @@ import type { KubeObject } from '@/lib/podnode/types';
 import { capacityNode, makePod } from '@/lib/podnode/test-fixtures';
 import { RowIndex } from './row-index';
 
-/** Just enough of a cache for the index: objects held, batches pushed by hand. */
-function fakeCache() {
+/** Just enough of a cache for the index: objects held, batches pushed by hand; with `early`, each
+ *  pod is told of as it arrives (as a real cache does) before its batch. */
+function fakeCache(early: boolean) {
   const pods = new Map<string, KubeObject>();
   const nodes = new Map<string, KubeObject>();
   let push: (b: CacheBatch) => void = () => {};
+  let ingested: (pod: KubeObject) => void = () => {};
   const cache = {
     pods: () => pods.values(),
     nodes: () => nodes,
     events: () => [][Symbol.iterator](),
     subscribe: (l: (b: CacheBatch) => void) => ((push = l), () => {}),
+    onPodIngested: (l: (pod: KubeObject) => void) => ((ingested = l), () => {}),
   } as unknown as ClusterCache;
   const none = { upserts: [], deletes: [] };
   const send = (b: { pods?: KubeObject[]; nodes?: KubeObject[]; deletes?: KubeObject[] }) => {
+    if (early) for (const p of b.pods ?? []) ingested(p);
     for (const n of b.nodes ?? []) nodes.set(n.metadata.name, n);
     for (const p of b.pods ?? []) pods.set(p.metadata.uid, p);
     for (const p of b.deletes ?? []) pods.delete(p.metadata.uid);
@@ -29,8 +33,8 @@ function fakeCache() {
 
 type Seen = { upserts: { uid: string; capacityType: string; podName: string }[]; deletes: string[] };
 
-function indexed() {
-  const { cache, send } = fakeCache();
+function indexed(early: boolean) {
+  const { cache, send } = fakeCache(early);
   const index = new RowIndex(cache);
   const seen: Seen[] = [];
   index.subscribe((b) => seen.push({ upserts: b.upserts.map((r) => ({ uid: r.uid, capacityType: r.capacityType, podName: r.podName })), deletes: b.deletes }));
@@ -39,9 +43,9 @@ function indexed() {
 
 const onNode = (node: string, name: string) => makePod({ name, spec: { nodeName: node } });
 
-describe('the first batch into an empty index', () => {
+describe.each([['joined as they arrive', true], ['joined with their batch', false]])('the first batch into an empty index, rows %s', (_, early) => {
   it('tells its listeners every row once, and later batches only what changed', () => {
-    const { index, send, seen } = indexed();
+    const { index, send, seen } = indexed(early);
     const node = capacityNode('n1', 'spot');
     send({ nodes: [node] });
     const pods = [onNode('n1', 'a'), onNode('n1', 'b'), makePod({ name: 'pending' })];
@@ -54,7 +58,7 @@ describe('the first batch into an empty index', () => {
   });
 
   it('sends a pod listed twice once, as it was last; and rows joined with nodes of the same batch', () => {
-    const { index, send, seen } = indexed();
+    const { index, send, seen } = indexed(early);
     const first = onNode('n1', 'a');
     const again = { ...first, metadata: { ...first.metadata, resourceVersion: '9' }, spec: { ...first.spec, nodeName: 'n2' } };
     send({ pods: [first, onNode('n1', 'b'), again], nodes: [capacityNode('n1', 'spot'), capacityNode('n2', 'on-demand')] });
@@ -68,5 +72,6 @@ describe('the first batch into an empty index', () => {
     expect(index.podsOnNode('n2').map((r) => r.podName)).toEqual(['a']);
     send({ pods: [{ ...again, metadata: { ...again.metadata, resourceVersion: '10' } }] });
     expect(index.podsOnNode('n2').map((r) => r.podName)).toEqual(['a']);
+    expect(index.joinedOnArrival).toBe(early ? 4 : 0);
   });
 });

@@ -3,7 +3,7 @@
 import type { KubeObject, PodNodeRow } from '@/lib/podnode/types';
 import type { ClusterStatus } from '@/lib/rows/wire';
 import { toPodNodeRow, JoinMemo, DEFAULT_CAPACITY_TABLE, type CapacityTable } from '@/lib/podnode';
-import { nodeFactsOf, type NodeFacts } from '@/lib/podnode/join';
+import { nodeFactsOf, placeOnNode, type NodeFacts } from '@/lib/podnode/join';
 import type { ClusterCache, CacheBatch } from '@/lib/kube/cluster-cache';
 import { Interner } from '@/lib/kube/intern';
 import { EventIndex } from './event-index';
@@ -38,11 +38,22 @@ export class RowIndex {
   /** the last time (most of) the pods were joined at once — a first sync, a relist — and how long
    *  it took: what sizing a deployment needs, reported by /api/healthz */
   lastFullJoin: { pods: number; ms: number; at: string } | null = null;
+  /** Rows made as their pods arrive, before their batch: the join of a 150,000-pod first sync done
+   *  pod by pod while each pod is still in the CPU's caches, rather than over cold memory after it
+   *  (docs/performance.md). put() takes a pod's row from here and adds its node. Weak: a pod that
+   *  never reaches a batch (a relisted one that had not changed, one replaced meanwhile) takes its
+   *  row with it. */
+  private readonly early = new WeakMap<KubeObject, PodNodeRow>();
+  private earlyMemo = new JoinMemo();
+  private earlyCount = 0;
+  /** rows taken from `early` so far: what shows the early join at work */
+  joinedOnArrival = 0;
 
   constructor(
     readonly cache: ClusterCache,
     private readonly table: CapacityTable = DEFAULT_CAPACITY_TABLE,
   ) {
+    cache.onPodIngested((pod) => this.joinEarly(pod));
     const nodes = cache.nodes();
     this.events = new EventIndex(cache.events());
     const t0 = performance.now();
@@ -175,14 +186,23 @@ export class RowIndex {
   }
 
   private put(pod: KubeObject, nodes: Map<string, KubeObject>, memo: JoinMemo): PodNodeRow {
-    const uid = pod.metadata.uid;
+    // a row made early has the pod's uid and node name at hand: the pod's own objects, out of the
+    // CPU's caches by now, are not read again
+    const early = this.early.get(pod);
+    if (early) {
+      this.early.delete(pod);
+      this.joinedOnArrival++;
+    }
+    const uid = early ? early.uid : pod.metadata.uid;
     const previous = this.byUid.get(uid);
-    const nodeName = nodeNameOf(pod);
-    const previousNode = previous ? nodeNameOf(previous.pod) : null;
+    const nodeName = early ? early.nodeName : nodeNameOf(pod);
+    const previousNode = previous ? previous.nodeName : null;
     this.touchNode(previousNode);
     this.touchNode(nodeName);
     const node = nodeName ? nodes.get(nodeName) : undefined;
-    const row = this.interned(toPodNodeRow(pod, node, this.table, node && this.factsOf(node), memo));
+    let row: PodNodeRow;
+    if (early) row = node ? placeOnNode(early, node, this.factsOf(node)) : early;
+    else row = this.interned(toPodNodeRow(pod, node, this.table, node && this.factsOf(node), memo));
     row.warnings = this.events.warningsFor(uid);
     this.byUid.set(uid, row);
     // a uid goes into a bucket once (see Buckets): when new, or when bound to another node. A pod
@@ -195,6 +215,13 @@ export class RowIndex {
       this.buckets.nodeName.add(nodeName, uid);
     }
     return row;
+  }
+
+  /** A pod's row without its node, made as the pod arrives (see `early`). */
+  private joinEarly(pod: KubeObject): void {
+    // the memo's answers are per pod template; a fresh one now and then keeps it small
+    if (++this.earlyCount % 1000 === 0) this.earlyMemo = new JoinMemo();
+    this.early.set(pod, this.interned(toPodNodeRow(pod, undefined, this.table, undefined, this.earlyMemo)));
   }
 
   private noteFullJoin(pods: number, since: number): void {

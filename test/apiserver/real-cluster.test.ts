@@ -56,10 +56,15 @@ suite('against a real kube-apiserver', () => {
   it('the dashboard’s rows and the CLI equal what kubectl says, over TLS with the admin client certificate', async () => {
     // small pages: the LIST runs one page ahead on the real server's continue tokens, read from each page's head
     const cache = cacheOn(cp.adminKubeconfig, { pageLimit: 25 });
+    // made before the sync, as the dashboard and the CLI make theirs: it joins each pod as it arrives
+    const early = new RowIndex(cache);
     await cache.whenSynced(30_000);
     expect(cache.metrics().pods.listPages).toBeGreaterThan(1);
     cache.flushChanges();
     const index = new RowIndex(cache);
+    expect(early.joinedOnArrival).toBe(loaded.pods);
+    const byUid = (i: RowIndex) => new Map([...i.rows()].map((r) => [r.uid, r]));
+    expect(byUid(early)).toEqual(byUid(index));
     const wide = columns(kubectl(['get', 'pods', '-A', '-o', 'wide']));
     expect(wide.length).toBe(loaded.pods);
     const rows = new Map([...index.rows()].map((r) => [`${r.namespace}/${r.podName}`, r]));
