@@ -1,5 +1,8 @@
 // Held memory per pod of the cache + row index + node view, in this process; the simulator in its own.
-// Run: node --expose-gc --import tsx bench/memory-probe.ts --pods=30000 --nodes=1000
+// Run: node --expose-gc --import tsx bench/memory-probe.ts --pods=30000 --nodes=1000 [--index-after-sync]
+// The row index is made before the sync starts, as the dashboard and the CLI make it (its rows are
+// then joined as the pods arrive). --index-after-sync makes it once the cache is synced instead,
+// which also splits the figure into the cache's part and the index's.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +15,7 @@ import { numberFlag } from './args';
 
 const PODS = numberFlag('pods', 30_000);
 const NODES = numberFlag('nodes', 1000);
+const INDEX_AFTER_SYNC = process.argv.includes('--index-after-sync');
 const gc = () => { for (let i = 0; i < 3; i++) (globalThis as { gc?: () => void }).gc!(); };
 const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
 
@@ -25,16 +29,19 @@ async function main() {
   const base = process.memoryUsage();
   const t0 = performance.now();
   const cache = new ClusterCache({ kc, context: { name: 'mem', server: 'http://127.0.0.1:17463', simulated: true } }).start();
+  let index = INDEX_AFTER_SYNC ? null : new RowIndex(cache);
   await cache.whenSynced(600_000);
   const syncMs = performance.now() - t0;
+  cache.flushChanges();
   gc();
   const afterCache = process.memoryUsage();
-  const index = new RowIndex(cache);
+  index ??= new RowIndex(cache);
+  if (index.size !== cache.podCount) throw new Error(`the row index holds ${index.size} rows for ${cache.podCount} pods`);
   nodeRecords(index);
   gc();
   const after = process.memoryUsage();
   const perPod = (x: number) => (x / PODS).toFixed(0);
-  console.log(JSON.stringify({ pods: PODS, nodes: NODES, syncMs: Math.round(syncMs), cacheHeapMB: mb(afterCache.heapUsed - base.heapUsed), allHeapMB: mb(after.heapUsed - base.heapUsed), bytesPerPodCache: perPod(afterCache.heapUsed - base.heapUsed), bytesPerPodAll: perPod(after.heapUsed - base.heapUsed), rssMB: mb(after.rss) }));
+  console.log(JSON.stringify({ pods: PODS, nodes: NODES, syncMs: Math.round(syncMs), allHeapMB: mb(after.heapUsed - base.heapUsed), index: INDEX_AFTER_SYNC ? 'after sync' : 'from the start', ...(INDEX_AFTER_SYNC ? { cacheHeapMB: mb(afterCache.heapUsed - base.heapUsed), bytesPerPodCache: perPod(afterCache.heapUsed - base.heapUsed) } : {}), bytesPerPodAll: perPod(after.heapUsed - base.heapUsed), rssMB: mb(after.rss) }));
   await cache.stop();
   stopAll();
 }

@@ -61,7 +61,12 @@ type SizeResult = {
   /** the highest RSS while the first sync ran */
   rssSyncPeakMB: number;
   bytesPerPod: number;
+  /** the CLI's first sync, in a fresh process: the row index's join of the listed pods + the filter */
   joinFilterMs: number;
+  /** of which the join (the rest of it ran as each pod arrived, inside the sync) */
+  joinMs: number;
+  /** joinPodNodes + filter over every held pod at once (median of 5), as --offline does */
+  rejoinFilterMs: number;
   /** the dashboard's own join of every pod into indexed rows at its first sync (/api/healthz) */
   dashboardJoinMs: number | null;
   /** to the last byte; `parsed`: through fetch and JSON.parse in Node */
@@ -117,10 +122,11 @@ async function timeRequests(url: string, n: number): Promise<Percentiles & { mat
   return { ...percentiles(times), matched, parsed: percentiles(parsed) };
 }
 
-/** The full join and filter over every pod, median of 5, in a process of its own (join-filter.ts). */
-async function joinFilter(kubeconfig: string): Promise<number> {
+/** The full join and filter over every pod at a first sync, and over every held pod again, in a
+ *  process of its own (join-filter.ts). */
+async function joinFilter(kubeconfig: string): Promise<{ ms: number; joinMs: number; rejoinMs: number }> {
   const { stdout } = await exec(process.execPath, ['--import', 'tsx', 'bench/join-filter.ts', `--kubeconfig=${kubeconfig}`, `--server=http://127.0.0.1:${SIM_PORT}`], { maxBuffer: 1024 ** 2 });
-  return (JSON.parse(stdout.trim().split('\n').at(-1)!) as { ms: number }).ms;
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as { ms: number; joinMs: number; rejoinMs: number };
 }
 
 async function oneSize(pods: number, dir: string, rss1k: { pods: number; rss: number } | null): Promise<SizeResult> {
@@ -130,7 +136,7 @@ async function oneSize(pods: number, dir: string, rss1k: { pods: number; rss: nu
   // churn 0 until the fan-out, whose spot notices are reclaimed within the cell that gave them
   await startSimProcess(SIM_PORT, kubeconfig, { nodes, pods, churn: 0, noticeMs: FANOUT_NOTICE_MS });
   try {
-    const joinFilterMs = await joinFilter(kubeconfig);
+    const joined = await joinFilter(kubeconfig);
 
     const stray = await fetch(`${base}/api/readyz`).then(() => true, () => false);
     if (stray) throw new Error(`something already answers on ${base}: stop it first (a dashboard left from an interrupted run?)`);
@@ -205,7 +211,8 @@ async function oneSize(pods: number, dir: string, rss1k: { pods: number; rss: nu
     const fanout = await measureFanout({ simBase: `http://127.0.0.1:${SIM_PORT}`, appBase: base, appPid: app.pid!, ...FANOUT });
     const bytesPerPod = rss1k && pods > rss1k.pods ? (steady - rss1k.rss) / (pods - rss1k.pods) : steady / pods;
     return {
-      pods, nodes, dashboardJoinMs, firstSyncMs: Math.round(firstSyncMs), rssMB: mb(steady), rssPeakMB: mb(peak), rssSyncPeakMB: mb(syncPeak), bytesPerPod: Math.round(bytesPerPod), joinFilterMs: Math.round(joinFilterMs),
+      pods, nodes, dashboardJoinMs, firstSyncMs: Math.round(firstSyncMs), rssMB: mb(steady), rssPeakMB: mb(peak), rssSyncPeakMB: mb(syncPeak), bytesPerPod: Math.round(bytesPerPod),
+      joinFilterMs: joined.ms, joinMs: joined.joinMs, rejoinFilterMs: joined.rejoinMs,
       selective, unselective, failures, fanout,
       question: { kubectl: kubectl && Math.round(kubectl.ms), kk: Math.round(kk.ms), cliCold: Math.round(cliCold), cliServer: Math.round(cliServer), dashboardApi: Math.round(dashboardApi), answer },
     };
@@ -229,7 +236,8 @@ function table(results: SizeResult[]): string {
     row('first sync (process start → ready)', (r) => `${(r.firstSyncMs / 1000).toFixed(1)} s`),
     row(`dashboard RSS, steady (peak after sync; during sync)${SETTLE_CHURN ? `, churn ${SETTLE_CHURN}/s` : ''}`, (r) => `${r.rssMB} MB (${r.rssPeakMB}; ${r.rssSyncPeakMB ?? '—'})`),
     row('bytes per pod (marginal RSS)', (r) => `${r.bytesPerPod}`),
-    row('full join + filter (joinPodNodes, a fresh process)', (r) => `${r.joinFilterMs} ms`),
+    row('full join + filter at first sync (the CLI, a fresh process)', (r) => `${r.joinFilterMs} ms (join ${r.joinMs})`),
+    row('… joinPodNodes + filter over every held pod again', (r) => `${r.rejoinFilterMs} ms`),
     row('join into the row index (dashboard, first sync)', (r) => (r.dashboardJoinMs === null ? '—' : `${r.dashboardJoinMs} ms`)),
     row('selective query p50/p95/p99 (to last byte)', (r) => `${pct(r.selective)} ms (${r.selective.matched} rows)`),
     row('… through fetch + JSON.parse in Node', (r) => (r.selective.parsed ? `${pct(r.selective.parsed)} ms` : '—')),
