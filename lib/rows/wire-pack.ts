@@ -40,19 +40,42 @@ type Cell = z.infer<typeof CELL>;
 export function packRows(rows: ReadonlyArray<Omit<WireRow, 'cells'>>, cells: ReadonlyArray<{ path: string; cellOf: (i: number) => Cell }> = []): PackedRows {
   const strings: string[] = [];
   const indexOf = new Map<string, number>();
+  const text = (v: string): number => {
+    let i = indexOf.get(v);
+    if (i === undefined) indexOf.set(v, (i = strings.push(v) - 1));
+    return i;
+  };
+  const maybe = (v: string | null): number => (v === null ? -1 : text(v));
+  // A uid, and nearly always a pod's name, is one row's alone: it goes into the table as it is,
+  // without a lookup (a name that repeats costs its bytes twice, never a wrong row). At 150,000
+  // rows the lookups of those 300,000 strings were half the packing.
+  const own = (v: string): number => strings.push(v) - 1;
   const data = new Array<number>(rows.length * WIDTH);
-  let at = 0;
-  for (const row of rows) {
-    for (const [field, kind] of FIELDS) {
-      const v = row[field];
-      if (kind === 'number') data[at++] = v as number;
-      else if (v === null) data[at++] = -1;
-      else {
-        let i = indexOf.get(v as string);
-        if (i === undefined) indexOf.set(v as string, (i = strings.push(v as string) - 1));
-        data[at++] = i;
-      }
-    }
+  let o = 0;
+  for (const r of rows) {
+    // one field at a time, in FIELDS order (as unpackRows reads them), by name: a loop over
+    // FIELDS read each field by a computed key, several times slower per row
+    data[o] = own(r.uid);
+    data[o + 1] = text(r.namespace);
+    data[o + 2] = own(r.podName);
+    data[o + 3] = text(r.status);
+    data[o + 4] = text(r.ready);
+    data[o + 5] = r.restarts;
+    data[o + 6] = text(r.appName);
+    data[o + 7] = maybe(r.ownerKind);
+    data[o + 8] = maybe(r.ownerName);
+    data[o + 9] = maybe(r.nodeName);
+    data[o + 10] = maybe(r.nodeGroup);
+    data[o + 11] = text(r.capacityType);
+    data[o + 12] = maybe(r.zone);
+    data[o + 13] = maybe(r.instanceType);
+    data[o + 14] = r.cpuRequest;
+    data[o + 15] = r.cpuLimit;
+    data[o + 16] = r.memoryRequest;
+    data[o + 17] = r.memoryLimit;
+    data[o + 18] = text(r.createdAt);
+    data[o + 19] = r.warnings;
+    o += WIDTH;
   }
   const packed: PackedRows = { fields: FIELDS.map(([f]) => f), strings, data };
   if (cells.length > 0) packed.cells = Object.fromEntries(cells.map((c) => [c.path, rows.map((_, i) => c.cellOf(i))]));
