@@ -38,14 +38,15 @@ export class RowIndex {
   /** the last time (most of) the pods were joined at once — a first sync, a relist — and how long
    *  it took: what sizing a deployment needs, reported by /api/healthz */
   lastFullJoin: { pods: number; ms: number; at: string } | null = null;
-  /** Rows made as their pods arrive, before their batch: the join of a 150,000-pod first sync done
-   *  pod by pod while each pod is still in the CPU's caches, rather than over cold memory after it
-   *  (docs/performance.md). put() takes a pod's row from here and adds its node. Weak: a pod that
-   *  never reaches a batch (a relisted one that had not changed, one replaced meanwhile) takes its
-   *  row with it. */
+  /** Rows made as their pods arrive, before their batch, while the index is empty (a first sync):
+   *  that join of 150,000 pods done pod by pod while each pod is still in the CPU's caches, rather
+   *  than over cold memory after it (docs/performance.md). put() takes a pod's row from here and
+   *  adds its node. Weak: a pod that never reaches a batch (one replaced meanwhile) takes its row
+   *  with it. Not for later relists, which list every pod and change few. */
   private readonly early = new WeakMap<KubeObject, PodNodeRow>();
-  private earlyMemo = new JoinMemo();
+  private earlyMemo: JoinMemo | null = new JoinMemo();
   private earlyCount = 0;
+  private stopJoiningEarly: (() => void) | null = null;
   /** rows taken from `early` so far: what shows the early join at work */
   joinedOnArrival = 0;
 
@@ -53,13 +54,14 @@ export class RowIndex {
     readonly cache: ClusterCache,
     private readonly table: CapacityTable = DEFAULT_CAPACITY_TABLE,
   ) {
-    cache.onPodIngested((pod) => this.joinEarly(pod));
     const nodes = cache.nodes();
     this.events = new EventIndex(cache.events());
     const t0 = performance.now();
     const memo = new JoinMemo();
     for (const pod of cache.pods()) this.put(pod, nodes, memo);
     this.noteFullJoin(this.byUid.size, t0);
+    if (this.byUid.size === 0) this.stopJoiningEarly = cache.onPodIngested((pod) => this.joinEarly(pod));
+    else this.earlyMemo = null;
     cache.subscribe((batch) => this.apply(batch));
   }
 
@@ -174,6 +176,7 @@ export class RowIndex {
         upserts.set(uid, row);
       }
     }
+    if (this.stopJoiningEarly && this.byUid.size > 0) this.endEarlyJoin();
     const changed = onlyNew ? fresh : [...upserts.values()];
     if (changed.length === 0 && deletes.size === 0 && !batch.status && extra === 0) return;
     this.noteFullJoin(batch.pods.upserts.length, t0);
@@ -219,9 +222,17 @@ export class RowIndex {
 
   /** A pod's row without its node, made as the pod arrives (see `early`). */
   private joinEarly(pod: KubeObject): void {
+    if (this.byUid.size > 0 || !this.earlyMemo) return this.endEarlyJoin();
     // the memo's answers are per pod template; a fresh one now and then keeps it small
     if (++this.earlyCount % 1000 === 0) this.earlyMemo = new JoinMemo();
     this.early.set(pod, this.interned(toPodNodeRow(pod, undefined, this.table, undefined, this.earlyMemo)));
+  }
+
+  /** The first sync is in: later pods are joined with their batch. */
+  private endEarlyJoin(): void {
+    this.stopJoiningEarly?.();
+    this.stopJoiningEarly = null;
+    this.earlyMemo = null;
   }
 
   private noteFullJoin(pods: number, since: number): void {

@@ -1,7 +1,8 @@
-// The compact form of many wire rows, for the page's snapshot (pack=1 on the stream): every
-// distinct string once in a table, each row a run of numbers — table indexes for the text
-// fields, values for the numeric ones. At 150,000 rows that is a third of the bytes of row
-// objects, it parses as a flat number array, and the rows it decodes to share their strings.
+// The compact form of many wire rows, for the page's snapshot (pack=1 on the stream): the strings
+// in a table (a repeated one once; uids and pod names as they come), each row a run of numbers —
+// table indexes for the text fields, values for the numeric ones. At 150,000 rows that is a third
+// of the bytes of row objects, it parses as a flat number array, and the rows it decodes to share
+// their strings.
 // Decoding checks every value (type, range, the capacity-type enum) as it goes: a packed snapshot
 // is as strictly validated as a row-by-row one, without a schema pass over 3 million values.
 import { z } from 'zod';
