@@ -13,6 +13,9 @@ let sim: SimHandle;
 let cache: ClusterCache;
 let index: RowIndex;
 let ingested = 0;
+/** every row the index handed to its listeners, with its fields as they were then */
+const published: [PodNodeRow, string][] = [];
+const fieldsOf = (r: PodNodeRow) => JSON.stringify({ ...r, pod: r.pod.metadata.resourceVersion, node: r.node?.metadata.resourceVersion ?? null });
 
 beforeAll(async () => {
   // mixed: EKS (Fargate included), Karpenter, GKE and AKS pools, pending and evicted pods
@@ -20,6 +23,7 @@ beforeAll(async () => {
   cache = cacheFor(sim, { pageLimit: 100 });
   cache.onPodIngested(() => ingested++);
   index = new RowIndex(cache);
+  index.subscribe((b) => { for (const r of b.upserts) published.push([r, fieldsOf(r)]); });
 });
 afterAll(async () => {
   await cache.stop();
@@ -39,6 +43,10 @@ function expectSameAsRebuilt(): void {
   expect(held.size).toBe(cache.podCount);
   expect([...held.keys()].sort()).toEqual([...rebuilt.keys()].sort());
   for (const [uid, row] of held) expect(row, uid).toEqual(rebuilt.get(uid));
+  // and the buckets a query by node reads
+  const fresh = new RowIndex(cache);
+  const uidsOn = (i: RowIndex, node: string) => i.podsOnNode(node).map((r) => r.uid).sort();
+  for (const node of [...cache.nodes().keys()]) expect(uidsOn(index, node), node).toEqual(uidsOn(fresh, node));
 }
 
 describe('rows joined as their pods arrive', () => {
@@ -76,5 +84,10 @@ describe('rows joined as their pods arrive', () => {
     await caughtUp();
     expect(index.joinedOnArrival).toBe(joined);
     expectSameAsRebuilt();
+  });
+
+  it('never changed a row after handing it out', () => {
+    expect(published.length).toBeGreaterThan(sim.cluster.pods());
+    for (const [row, then] of published) expect(fieldsOf(row), row.uid).toBe(then);
   });
 });
