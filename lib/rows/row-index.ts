@@ -8,6 +8,7 @@ import type { ClusterCache, CacheBatch } from '@/lib/kube/cluster-cache';
 import { Interner } from '@/lib/kube/intern';
 import { EventIndex } from './event-index';
 import { Buckets, candidateSets } from './candidates';
+import { ArrivalOrder } from './arrival-order';
 import type { Query } from '@/lib/query';
 
 type RowBatch = { upserts: PodNodeRow[]; deletes: string[]; status?: ClusterStatus };
@@ -38,16 +39,16 @@ export class RowIndex {
   /** the last time (most of) the pods were joined at once — a first sync, a relist — and how long
    *  it took: what sizing a deployment needs, reported by /api/healthz */
   lastFullJoin: { pods: number; ms: number; at: string } | null = null;
-  /** Rows made as their pods arrive, before their batch, while the index is empty (a first sync):
-   *  that join of 150,000 pods done pod by pod while each pod is still in the CPU's caches, rather
-   *  than over cold memory after it (docs/performance.md). put() takes a pod's row from here and
-   *  adds its node. Weak: a pod that never reaches a batch (one replaced meanwhile) takes its row
-   *  with it. Not for later relists, which list every pod and change few. */
-  private readonly early = new WeakMap<KubeObject, PodNodeRow>();
+  /** Rows made as their pods arrive, in that order, while the index is empty (a first sync): that
+   *  join of 150,000 pods done pod by pod while each pod is still in the CPU's caches, rather than
+   *  over cold memory after it (docs/performance.md). The first batch of pods takes them in the same
+   *  order (ArrivalOrder) and put() adds each one's node; then the list is dropped, rows not taken
+   *  with it. Not for later relists, which list every pod and change few, nor for watch events. */
+  private early: PodNodeRow[] = [];
   private earlyMemo: JoinMemo | null = new JoinMemo();
   private earlyCount = 0;
   private stopJoiningEarly: (() => void) | null = null;
-  /** rows taken from `early` so far: what shows the early join at work */
+  /** rows taken from `early`: what shows the early join at work */
   joinedOnArrival = 0;
 
   constructor(
@@ -134,8 +135,10 @@ export class RowIndex {
     // them, without the bookkeeping below of what a batch changed (a 150,000-entry Map).
     const fresh: PodNodeRow[] | null = this.byUid.size === 0 && deletes.size === 0 ? [] : null;
     const memo = new JoinMemo(); // per batch: a first sync's replicas share answers, and nothing is kept
+    // the first batch of pods into an empty index: the rows made as they arrived
+    const arrived = this.byUid.size === 0 && this.earlyMemo && batch.pods.upserts.length > 0 ? new ArrivalOrder(this.early) : null;
     for (const pod of batch.pods.upserts) {
-      const row = this.put(pod, nodes, memo);
+      const row = this.put(pod, nodes, memo, arrived?.take(pod));
       if (fresh) fresh.push(row);
       else {
         upserts.set(row.uid, row);
@@ -176,7 +179,8 @@ export class RowIndex {
         upserts.set(uid, row);
       }
     }
-    if (this.stopJoiningEarly && this.byUid.size > 0) this.endEarlyJoin();
+    if (arrived) this.joinedOnArrival += arrived.taken;
+    if (this.earlyMemo && this.byUid.size > 0) this.endEarlyJoin();
     const changed = onlyNew ? fresh : [...upserts.values()];
     if (changed.length === 0 && deletes.size === 0 && !batch.status && extra === 0) return;
     this.noteFullJoin(batch.pods.upserts.length, t0);
@@ -188,14 +192,9 @@ export class RowIndex {
     for (const listener of this.changeListeners) listener();
   }
 
-  private put(pod: KubeObject, nodes: Map<string, KubeObject>, memo: JoinMemo): PodNodeRow {
-    // a row made early has the pod's uid and node name at hand: the pod's own objects, out of the
-    // CPU's caches by now, are not read again
-    const early = this.early.get(pod);
-    if (early) {
-      this.early.delete(pod);
-      this.joinedOnArrival++;
-    }
+  /** `early`: the row made from this very pod as it arrived, if any; it has the pod's uid and node
+   *  name at hand, so the pod's own objects (out of the CPU's caches by now) are not read again */
+  private put(pod: KubeObject, nodes: Map<string, KubeObject>, memo: JoinMemo, early?: PodNodeRow): PodNodeRow {
     const uid = early ? early.uid : pod.metadata.uid;
     const previous = this.byUid.get(uid);
     const nodeName = early ? early.nodeName : nodeNameOf(pod);
@@ -225,7 +224,7 @@ export class RowIndex {
     if (this.byUid.size > 0 || !this.earlyMemo) return this.endEarlyJoin();
     // the memo's answers are per pod template; a fresh one now and then keeps it small
     if (++this.earlyCount % 1000 === 0) this.earlyMemo = new JoinMemo();
-    this.early.set(pod, this.interned(toPodNodeRow(pod, undefined, this.table, undefined, this.earlyMemo)));
+    this.early.push(this.interned(toPodNodeRow(pod, undefined, this.table, undefined, this.earlyMemo)));
   }
 
   /** The first sync is in: later pods are joined with their batch. */
@@ -233,6 +232,7 @@ export class RowIndex {
     this.stopJoiningEarly?.();
     this.stopJoiningEarly = null;
     this.earlyMemo = null;
+    this.early = [];
   }
 
   private noteFullJoin(pods: number, since: number): void {
