@@ -252,14 +252,7 @@ export class ClusterCache {
   }
 
   private podIngested(pod: KubeObject): void {
-    for (const listener of this.podIngestListeners) {
-      try {
-        listener(pod);
-      } catch (err) {
-        // a listener's bug must not end the list-watch loop
-        console.error('[podnode] ClusterCache pod-ingest listener threw:', err);
-      }
-    }
+    callEach(this.podIngestListeners, pod, 'pod-ingest listener');
   }
 
   /**
@@ -336,13 +329,17 @@ export class ClusterCache {
   }
 
   private deliver(batch: ChangeBatch): void {
-    for (const listener of [...this.listeners]) {
-      try {
-        listener(batch);
-      } catch (err) {
-        // one broken subscriber must not starve the others or stop the watch
-        console.error('[podnode] ClusterCache subscriber threw:', err);
-      }
+    callEach([...this.listeners], batch, 'subscriber');
+  }
+}
+
+/** Each listener in turn: one that throws must not starve the others or stop the watch. */
+function callEach<T>(listeners: Iterable<(value: T) => void>, value: T, what: string): void {
+  for (const listener of listeners) {
+    try {
+      listener(value);
+    } catch (err) {
+      console.error(`[podnode] ClusterCache ${what} threw:`, err);
     }
   }
 }

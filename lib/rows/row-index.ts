@@ -42,12 +42,10 @@ export class RowIndex {
   /** Rows made as their pods arrive, in that order, while the index is empty (a first sync): that
    *  join of 150,000 pods done pod by pod while each pod is still in the CPU's caches, rather than
    *  over cold memory after it (docs/performance.md). The first batch of pods takes them in the same
-   *  order (ArrivalOrder) and put() adds each one's node; then the list is dropped, rows not taken
-   *  with it. Not for later relists, which list every pod and change few, nor for watch events. */
-  private early: PodNodeRow[] = [];
-  private earlyMemo: JoinMemo | null = new JoinMemo();
-  private earlyCount = 0;
-  private stopJoiningEarly: (() => void) | null = null;
+   *  order (ArrivalOrder) and put() adds each one's node; then all of it is dropped, rows not taken
+   *  with it. Null after that: not for later relists, which list every pod and change few, nor for
+   *  watch events. */
+  private early: { rows: PodNodeRow[]; memo: JoinMemo; made: number; stop: () => void } | null = null;
   /** rows taken from `early`: what shows the early join at work */
   joinedOnArrival = 0;
 
@@ -61,8 +59,7 @@ export class RowIndex {
     const memo = new JoinMemo();
     for (const pod of cache.pods()) this.put(pod, nodes, memo);
     this.noteFullJoin(this.byUid.size, t0);
-    if (this.byUid.size === 0) this.stopJoiningEarly = cache.onPodIngested((pod) => this.joinEarly(pod));
-    else this.earlyMemo = null;
+    if (this.byUid.size === 0) this.early = { rows: [], memo: new JoinMemo(), made: 0, stop: cache.onPodIngested((pod) => this.joinEarly(pod)) };
     cache.subscribe((batch) => this.apply(batch));
   }
 
@@ -136,7 +133,7 @@ export class RowIndex {
     const fresh: PodNodeRow[] | null = this.byUid.size === 0 && deletes.size === 0 ? [] : null;
     const memo = new JoinMemo(); // per batch: a first sync's replicas share answers, and nothing is kept
     // the first batch of pods into an empty index: the rows made as they arrived
-    const arrived = this.byUid.size === 0 && this.earlyMemo && batch.pods.upserts.length > 0 ? new ArrivalOrder(this.early) : null;
+    const arrived = this.early && this.byUid.size === 0 && batch.pods.upserts.length > 0 ? new ArrivalOrder(this.early.rows) : null;
     for (const pod of batch.pods.upserts) {
       const row = this.put(pod, nodes, memo, arrived?.take(pod));
       if (fresh) fresh.push(row);
@@ -180,7 +177,11 @@ export class RowIndex {
       }
     }
     if (arrived) this.joinedOnArrival += arrived.taken;
-    if (this.earlyMemo && this.byUid.size > 0) this.endEarlyJoin();
+    if (this.early && this.byUid.size > 0) {
+      // the first sync is in: later pods are joined with their batch
+      this.early.stop();
+      this.early = null;
+    }
     const changed = onlyNew ? fresh : [...upserts.values()];
     if (changed.length === 0 && deletes.size === 0 && !batch.status && extra === 0) return;
     this.noteFullJoin(batch.pods.upserts.length, t0);
@@ -221,18 +222,11 @@ export class RowIndex {
 
   /** A pod's row without its node, made as the pod arrives (see `early`). */
   private joinEarly(pod: KubeObject): void {
-    if (this.byUid.size > 0 || !this.earlyMemo) return this.endEarlyJoin();
+    const early = this.early;
+    if (!early) return;
     // the memo's answers are per pod template; a fresh one now and then keeps it small
-    if (++this.earlyCount % 1000 === 0) this.earlyMemo = new JoinMemo();
-    this.early.push(this.interned(toPodNodeRow(pod, undefined, this.table, undefined, this.earlyMemo)));
-  }
-
-  /** The first sync is in: later pods are joined with their batch. */
-  private endEarlyJoin(): void {
-    this.stopJoiningEarly?.();
-    this.stopJoiningEarly = null;
-    this.earlyMemo = null;
-    this.early = [];
+    if (++early.made % 1000 === 0) early.memo = new JoinMemo();
+    early.rows.push(this.interned(toPodNodeRow(pod, undefined, this.table, undefined, early.memo)));
   }
 
   private noteFullJoin(pods: number, since: number): void {
